@@ -1,0 +1,98 @@
+package dev.quarry;
+
+import dev.quarry.internal.QuarryImpl;
+import dev.quarry.spi.ConnectionConfig;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Settings for {@link Quarry}: mutable and short-lived; what it builds is immutable and thread-safe.
+ * {@snippet :
+ * Quarry db = Quarry.builder().url(url).user("app").password(secret).provider("jdbc-virtual").poolSize(16).build();
+ * }
+ */
+public final class QuarryBuilder {
+
+    private String url;
+    private String user;
+    private String password;
+    private String provider;
+    private int poolSize = 10;
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private Object client;
+    private Consumer<Throwable> callbackFailureHandler;
+
+    QuarryBuilder() {
+    }
+
+    /** The database URL, e.g. {@code jdbc:postgresql://localhost:5432/app}. Required. */
+    public QuarryBuilder url(String url) {
+        this.url = Objects.requireNonNull(url, "url");
+        return this;
+    }
+
+    /** The user name (else taken from the URL). */
+    public QuarryBuilder user(String user) {
+        this.user = user;
+        return this;
+    }
+
+    /** The password (else taken from the URL). */
+    public QuarryBuilder password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    /** The provider's name ({@code "jdbc-virtual"}, {@code "helidon"}); by default the one accepting the URL. */
+    public QuarryBuilder provider(String name) {
+        this.provider = name;
+        return this;
+    }
+
+    /** The most connections the pool may open (default 10). */
+    public QuarryBuilder poolSize(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("Pool size must be strictly positive, got " + size + ".");
+        }
+        this.poolSize = size;
+        return this;
+    }
+
+    /** How long borrowing a connection may wait (default 30 s). */
+    public QuarryBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** A provider-specific setting, passed through untouched. */
+    public QuarryBuilder property(String key, String value) {
+        properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** A provider-specific client the user already has (e.g. a Helidon {@code DbClient}). */
+    public QuarryBuilder client(Object client) {
+        this.client = client;
+        return this;
+    }
+
+    /** Receives the exceptions of failing {@link Transaction#onCommit} callbacks (default: logged). */
+    public QuarryBuilder onCallbackFailure(Consumer<Throwable> handler) {
+        this.callbackFailureHandler = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /** Opens the pool. Fails with a message listing the available providers when none fits. */
+    public Quarry build() {
+        if (url == null) {
+            throw new IllegalStateException("A URL is required: Quarry.builder().url(\"jdbc:postgresql://host/db\").");
+        }
+        ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client);
+        return QuarryImpl.open(config, provider, callbackFailureHandler);
+    }
+}

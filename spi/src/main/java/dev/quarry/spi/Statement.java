@@ -1,0 +1,30 @@
+package dev.quarry.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One SQL statement with its bound parameters. The SQL uses {@code ?} placeholders; parameters are Java
+ * values of the types listed on {@link Row}, or {@code null} (bound as an untyped NULL).
+ *
+ * @param sql    the SQL text, never containing user values
+ * @param params the values bound to the placeholders, in order
+ */
+public record Statement(String sql, List<Object> params) {
+
+    /** Freezes the parameter list (which may contain nulls). */
+    public Statement {
+        Objects.requireNonNull(sql, "sql");
+        params = params == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+    }
+
+    /** A statement without parameters. */
+    public static Statement of(String sql) {
+        return new Statement(sql, List.of());
+    }
+
+    @Override
+    public String toString() {
+        return sql + " " + params;
+    }
+}
