@@ -1,0 +1,167 @@
+package dev.quarry.internal;
+
+import dev.quarry.internal.exec.CancelScope;
+import dev.quarry.internal.exec.Futures;
+import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.query.Query;
+import dev.quarry.internal.query.Selected;
+import dev.quarry.internal.query.Shape;
+import dev.quarry.spi.Dialect;
+import dev.quarry.spi.RowMapper;
+import dev.quarry.spi.Statement;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Streams a query through a server-side cursor ({@code DECLARE ... CURSOR}, {@code FETCH n}): a blocking
+ * {@link Stream} for {@code iterator()}, a back-pressured {@link Flow.Publisher} for {@code aiterator()}.
+ * Outside a transaction the cursor gets a connection and a transaction of its own, finished when the
+ * stream is exhausted, closed or cancelled.
+ *
+ * @param <T> the row type
+ */
+final class Cursors<T> {
+
+    private static final AtomicLong NAMES = new AtomicLong();
+
+    private final QueryContext ctx;
+    private final Statement select;
+    private final RowMapper<T> mapper;
+
+    /** @param select the query to stream, or {@code null} when it matches nothing */
+    Cursors(QueryContext ctx, Statement select, RowMapper<T> mapper) {
+        this.ctx = ctx;
+        this.select = select;
+        this.mapper = mapper;
+    }
+
+    /** The cursors of a QuerySet. */
+    static <T> Cursors<T> of(QueryContext ctx, Query query, Shape<T> shape) {
+        if (query.isEmpty()) {
+            return new Cursors<>(ctx, null, null);
+        }
+        List<Selected> columns = shape.columns(query);
+        return new Cursors<>(ctx, ctx.compiler().select(query, columns), shape.mapper(query, columns));
+    }
+
+    static void checkChunkSize(int chunkSize) {
+        if (chunkSize <= 0) {
+            throw new IllegalArgumentException("Chunk size must be strictly positive.");
+        }
+    }
+
+    /** One open cursor: its statements and the pinned session they run on. */
+    final class Cursor {
+        final String name = "quarry_cursor_" + NAMES.incrementAndGet();
+        final Dialect dialect = ctx.compiler().dialect();
+        final Statement declare;
+        final Statement fetch;
+        volatile SerialSession session;
+        private CompletableFuture<Void> opened;
+        private boolean closed;
+
+        Cursor(int chunkSize) {
+            declare = new Statement(dialect.declareCursor(name, select.sql()), select.params());
+            fetch = Statement.of(dialect.fetchCursor(name, chunkSize));
+        }
+
+        synchronized CompletableFuture<Void> open(boolean async) {
+            opened = ctx.session().pin(async).thenCompose(s -> {
+                session = s;
+                return s.run(async, CancelScope.NONE, conn -> conn.update(declare)).thenApply(n -> (Void) null);
+            });
+            return opened;
+        }
+
+        CompletableFuture<List<T>> next(boolean async) {
+            return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper));
+        }
+
+        /** Closes the cursor and, when it had its own connection, ends its transaction and returns it. */
+        synchronized CompletableFuture<Void> close(boolean async, boolean failed) {
+            if (closed || opened == null) {
+                closed = true;
+                return CompletableFuture.completedFuture(null);
+            }
+            closed = true;
+            return opened.handle((v, e) -> session).thenCompose(s -> s == null
+                    ? CompletableFuture.completedFuture(null) : finish(s, async, failed || opened.isCompletedExceptionally()));
+        }
+
+        private CompletableFuture<Void> finish(SerialSession s, boolean async, boolean failed) {
+            CompletableFuture<Void> closing = failed && s.ownsConnection() ? CompletableFuture.completedFuture(null)
+                    : s.run(async, CancelScope.NONE, conn -> conn.execute(dialect.closeCursor(name)));
+            if (!s.ownsConnection()) {
+                return closing.handle((v, e) -> null);
+            }
+            return closing.handle((v, e) -> e == null && !failed)
+                    .thenCompose(ok -> s.run(async, CancelScope.NONE, conn -> ok ? conn.commit() : conn.rollback()))
+                    .handle((v, e) -> null)
+                    .thenCompose(v -> s.release(async));
+        }
+    }
+
+    /** The blocking stream of {@code iterator(chunkSize)}. */
+    Stream<T> stream(int chunkSize) {
+        checkChunkSize(chunkSize);
+        if (select == null) {
+            return Stream.empty();
+        }
+        Cursor cursor = new Cursor(chunkSize);
+        Iterator<T> rows = new Iterator<>() {
+            private Iterator<T> page;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                while ((page == null || !page.hasNext()) && !exhausted) {
+                    try {
+                        if (cursor.session == null) {
+                            Futures.await(cursor.open(false));
+                        }
+                        List<T> next = Futures.await(cursor.next(false));
+                        exhausted = next.size() < chunkSize;
+                        page = next.iterator();
+                    } catch (RuntimeException e) {
+                        exhausted = true;
+                        cursor.close(false, true);
+                        throw e;
+                    }
+                    if (exhausted) {
+                        Futures.await(cursor.close(false, false));
+                    }
+                }
+                return page != null && page.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> Futures.await(cursor.close(false, false)));
+    }
+
+    /** The publisher of {@code aiterator(chunkSize)}. */
+    Flow.Publisher<T> publisher(int chunkSize) {
+        checkChunkSize(chunkSize);
+        return subscriber -> {
+            java.util.Objects.requireNonNull(subscriber, "subscriber");
+            CursorSubscription<T> subscription = new CursorSubscription<>(subscriber, select == null ? null : new Cursor(chunkSize), chunkSize);
+            subscriber.onSubscribe(subscription);
+        };
+    }
+}

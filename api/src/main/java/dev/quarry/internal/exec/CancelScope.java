@@ -1,0 +1,75 @@
+package dev.quarry.internal.exec;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Links the future a user holds to the statement running for it: cancelling the user's future cancels the
+ * provider's current stage (which cancels the statement on the server) and stops later steps from starting.
+ */
+public final class CancelScope {
+
+    /** A scope that is never cancelled (sync twins). */
+    public static final CancelScope NONE = new CancelScope();
+
+    private volatile boolean cancelled;
+    private volatile CompletableFuture<?> current;
+
+    /** Records the provider stage now running; cancels it at once if the scope already is. */
+    public void track(CompletableFuture<?> stage) {
+        if (this == NONE) {
+            return;
+        }
+        current = stage;
+        if (cancelled) {
+            stage.cancel(true);
+        }
+    }
+
+    /** Fails fast when cancelled, before a new statement starts. */
+    public void check() {
+        if (cancelled) {
+            throw new CancellationException("The operation was cancelled.");
+        }
+    }
+
+    /** Cancels the running statement and every later step. */
+    public void cancel() {
+        cancelled = true;
+        CompletableFuture<?> c = current;
+        if (c != null) {
+            c.cancel(true);
+        }
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * The future handed to the user: cancelling it cancels this scope. {@code body} supplies the work's future,
+     * whose outcome completes the user's future.
+     */
+    public static <R> CompletableFuture<R> start(java.util.function.Function<CancelScope, CompletableFuture<R>> body) {
+        CancelScope scope = new CancelScope();
+        CompletableFuture<R> user = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean done = super.cancel(mayInterruptIfRunning);
+                if (done) {
+                    scope.cancel();
+                }
+                return done;
+            }
+        };
+        Futures.guard(() -> body.apply(scope)).whenComplete((r, e) -> {
+            if (e == null) {
+                user.complete(r);
+            } else {
+                user.completeExceptionally(Futures.unwrap(e));
+            }
+        });
+        return user;
+    }
+}

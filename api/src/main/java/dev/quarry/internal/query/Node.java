@@ -1,0 +1,53 @@
+package dev.quarry.internal.query;
+
+import java.util.List;
+
+/** A resolved condition tree: Django's WhereNode with its lookups already checked against the model. */
+public sealed interface Node {
+
+    /** Whether an aggregate occurs in the condition (it then belongs in HAVING). */
+    boolean containsAggregate();
+
+    /** Every child holds. */
+    record And(List<Node> children) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return children.stream().anyMatch(Node::containsAggregate);
+        }
+    }
+
+    /** At least one child holds. */
+    record Or(List<Node> children) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return children.stream().anyMatch(Node::containsAggregate);
+        }
+    }
+
+    /** The child does not hold (Django's exclude / ~Q). */
+    record Not(Node child) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return child.containsAggregate();
+        }
+    }
+
+    /**
+     * One lookup: {@code lhs <lookup> rhs}. {@code rhs} is an {@link Operand} for comparisons, a
+     * {@code List<Operand>} for {@code in} and {@code range}, a {@code Boolean} for {@code isnull}.
+     */
+    record Leaf(Operand lhs, String lookup, Object rhs) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return lhs.containsAggregate() || (rhs instanceof Operand o && o.containsAggregate());
+        }
+    }
+
+    /** Matches nothing (an empty {@code in}). */
+    record Nothing() implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.quarry.internal.query;
+
+import dev.quarry.internal.meta.ModelMeta;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query model of a QuerySet (Django's {@code sql.Query}). A QuerySet never changes its Query: it
+ * {@link #copy()}s it, changes the copy, and wraps the copy in a new QuerySet, so a published Query is
+ * effectively immutable.
+ */
+public final class Query {
+
+    /**
+     * One ORDER BY term.
+     *
+     * @param operand    what to order by ({@code null} for random)
+     * @param descending descending order
+     */
+    public record Order(Operand operand, boolean descending) {
+        /** Whether this is {@code orderBy("?")}. */
+        public boolean random() {
+            return operand == null;
+        }
+    }
+
+    /**
+     * Row locking of {@code selectForUpdate}.
+     *
+     * @param nowait     fail instead of waiting
+     * @param skipLocked skip locked rows
+     */
+    public record Lock(boolean nowait, boolean skipLocked) {
+    }
+
+    final ModelMeta<?> model;
+    List<Node> where = new ArrayList<>();
+    List<Node> having = new ArrayList<>();
+    List<Order> ordering = new ArrayList<>();
+    boolean reversed;
+    boolean distinct;
+    long low;
+    long high = -1;
+    boolean empty;
+    Set<String> only;
+    Set<String> defer = new LinkedHashSet<>();
+    Map<String, Annotation> annotations = new LinkedHashMap<>();
+    Lock lock;
+    List<String> selectRelated = new ArrayList<>();
+    List<String> prefetchRelated = new ArrayList<>();
+
+    /** An unfiltered query over every row of {@code model}. */
+    public Query(ModelMeta<?> model) {
+        this.model = model;
+    }
+
+    /** A copy to change before it is published. */
+    public Query copy() {
+        Query q = new Query(model);
+        q.where = new ArrayList<>(where);
+        q.having = new ArrayList<>(having);
+        q.ordering = new ArrayList<>(ordering);
+        q.reversed = reversed;
+        q.distinct = distinct;
+        q.low = low;
+        q.high = high;
+        q.empty = empty;
+        q.only = only == null ? null : new LinkedHashSet<>(only);
+        q.defer = new LinkedHashSet<>(defer);
+        q.annotations = new LinkedHashMap<>(annotations);
+        q.lock = lock;
+        q.selectRelated = new ArrayList<>(selectRelated);
+        q.prefetchRelated = new ArrayList<>(prefetchRelated);
+        return q;
+    }
+
+    /** The model queried. */
+    public ModelMeta<?> model() {
+        return model;
+    }
+
+    /** A resolver that knows this query's annotations. */
+    public Resolver resolver() {
+        return new Resolver(model, annotations);
+    }
+
+    /** Adds a condition, to HAVING when it involves an aggregate. */
+    public void addCondition(Node node) {
+        (node.containsAggregate() ? having : where).add(node);
+    }
+
+    /** Whether a slice was taken. */
+    public boolean isSliced() {
+        return low > 0 || high >= 0;
+    }
+
+    /** Narrows the slice the way Python's {@code qs[a:b][c:d]} does. */
+    public void slice(long start, long end) {
+        long newLow = low + start;
+        long newHigh = end < 0 ? high : (high >= 0 ? Math.min(high, low + end) : low + end);
+        low = newLow;
+        high = newHigh >= 0 ? Math.max(newHigh, newLow) : -1;
+    }
+
+    /** Whether any annotation aggregates. */
+    public boolean isGrouped() {
+        return !having.isEmpty() || annotations.values().stream().anyMatch(Annotation::isAggregate);
+    }
+
+    /** Whether none() was called. */
+    public boolean isEmpty() {
+        return empty;
+    }
+
+    /** Marks the query as matching nothing. */
+    public void setEmpty() {
+        empty = true;
+    }
+
+    /** The ORDER BY terms in effect (reversed when asked). */
+    public List<Order> effectiveOrdering() {
+        if (!reversed) {
+            return ordering;
+        }
+        return ordering.stream().map(o -> o.random() ? o : new Order(o.operand(), !o.descending())).toList();
+    }
+
+    /** Whether an explicit ordering is set. */
+    public boolean isOrdered() {
+        return !ordering.isEmpty();
+    }
+
+    /** Replaces the ordering. */
+    public void setOrdering(List<Order> terms) {
+        ordering = new ArrayList<>(terms);
+        reversed = false;
+    }
+
+    /** Flips the ordering. */
+    public void toggleReversed() {
+        reversed = !reversed;
+    }
+
+    /** Turns on DISTINCT. */
+    public void setDistinct() {
+        distinct = true;
+    }
+
+    /** Sets row locking. */
+    public void setLock(Lock lock) {
+        this.lock = lock;
+    }
+
+    /** The row lock, or {@code null}. */
+    public Lock lock() {
+        return lock;
+    }
+
+    /** Limits the fields loaded; {@code null} loads all. */
+    public void setOnly(Set<String> fields) {
+        only = fields;
+        defer.clear();
+    }
+
+    /** Fields not to load. */
+    public void addDefer(Set<String> fields) {
+        defer.addAll(fields);
+    }
+
+    /** The fields only() kept, or {@code null}. */
+    public Set<String> only() {
+        return only;
+    }
+
+    /** The fields defer() dropped. */
+    public Set<String> deferred() {
+        return defer;
+    }
+
+    /** Annotations by alias. */
+    public Map<String, Annotation> annotations() {
+        return annotations;
+    }
+
+    /** selectRelated paths. */
+    public List<String> selectRelated() {
+        return selectRelated;
+    }
+
+    /** prefetchRelated paths. */
+    public List<String> prefetchRelated() {
+        return prefetchRelated;
+    }
+
+    /** The offset of the slice. */
+    public long low() {
+        return low;
+    }
+
+    /** The end of the slice, or -1. */
+    public long high() {
+        return high;
+    }
+
+    /** Whether DISTINCT is on. */
+    public boolean distinct() {
+        return distinct;
+    }
+
+    /** WHERE conditions, ANDed. */
+    public List<Node> where() {
+        return where;
+    }
+
+    /** HAVING conditions, ANDed. */
+    public List<Node> having() {
+        return having;
+    }
+}

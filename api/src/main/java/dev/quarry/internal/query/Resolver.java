@@ -1,0 +1,221 @@
+package dev.quarry.internal.query;
+
+import dev.quarry.Aggregate;
+import dev.quarry.Expression;
+import dev.quarry.F;
+import dev.quarry.FieldException;
+import dev.quarry.Q;
+import dev.quarry.internal.meta.FieldKind;
+import dev.quarry.internal.meta.FieldMeta;
+import dev.quarry.internal.meta.ModelMeta;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns user-given lookups and expressions into checked {@link Node}s and {@link Operand}s, the way Django's
+ * {@code Query.build_filter} does: every field name is checked against the model (or the annotations), every
+ * lookup against {@link Lookups}, and every value converted for binding.
+ */
+public final class Resolver {
+
+    private final ModelMeta<?> model;
+    private final Map<String, Annotation> annotations;
+
+    /** @param annotations the QuerySet's annotations by alias, which lookups may name */
+    public Resolver(ModelMeta<?> model, Map<String, Annotation> annotations) {
+        this.model = model;
+        this.annotations = annotations;
+    }
+
+    /** Resolves a Q into a condition tree. */
+    public Node resolve(Q q) {
+        List<Node> children = new ArrayList<>(q.children().size());
+        for (Object child : q.children()) {
+            if (child instanceof Q nested) {
+                if (!nested.isEmpty()) {
+                    children.add(resolve(nested));
+                }
+            } else {
+                Q.Lookup l = (Q.Lookup) child;
+                children.add(lookup(l.lookup(), l.value()));
+            }
+        }
+        Node node = children.size() == 1 ? children.get(0)
+                : q.connector() == Q.Connector.AND ? new Node.And(children) : new Node.Or(children);
+        return q.negated() ? new Node.Not(node) : node;
+    }
+
+    /** Resolves {@code "field__transform__lookup" = value}. */
+    public Node lookup(String path, Object value) {
+        if (path == null || path.isEmpty()) {
+            throw new FieldException("A lookup must name a field. Choices are: " + choices() + ".");
+        }
+        String[] parts = path.split("__", -1);
+        Operand lhs;
+        Annotation annotation = annotations.get(parts[0]);
+        FieldMeta field = null;
+        int i = 1;
+        if (annotation != null) {
+            lhs = new Operand.Ref(annotation.alias(), annotation.operand());
+        } else {
+            field = concreteField(parts[0]);
+            if (field.kind() == FieldKind.FOREIGN_KEY && parts.length > 1 && isPkOf(field, parts[1])) {
+                i = 2;   // author__id / author__pk: the key column itself, no join
+            }
+            lhs = new Operand.Col(model.table(), field);
+        }
+        String lookup = "exact";
+        for (; i < parts.length; i++) {
+            String part = parts[i];
+            if (Lookups.isTransform(part)) {
+                lhs = new Operand.Transform(part, lhs);
+                field = null;
+            } else if (Lookups.isLookup(part) && i == parts.length - 1) {
+                lookup = part;
+            } else if (i == 1 && field != null && (field.kind() == FieldKind.FOREIGN_KEY)) {
+                throw new UnsupportedOperationException("Lookups across relations ('" + path
+                        + "') are not supported yet; filter on '" + field.name() + "' with an instance or its id.");
+            } else {
+                throw new FieldException("Unsupported lookup '" + part + "' in '" + path + "'. Choices are: "
+                        + String.join(", ", Lookups.LOOKUPS) + "; transforms: " + String.join(", ", Lookups.TRANSFORMS) + ".");
+            }
+        }
+        return leaf(path, lhs, field, lookup, value);
+    }
+
+    private boolean isPkOf(FieldMeta fk, String part) {
+        if ("pk".equals(part)) {
+            return true;
+        }
+        return model.models().meta(fk.target()).pk().name().equals(part);
+    }
+
+    private Node leaf(String path, Operand lhs, FieldMeta field, String lookup, Object value) {
+        switch (lookup) {
+            case "isnull" -> {
+                if (!(value instanceof Boolean b)) {
+                    throw new IllegalArgumentException("The QuerySet value for an isnull lookup must be True or False.");
+                }
+                return new Node.Leaf(lhs, "isnull", b);
+            }
+            case "in" -> {
+                List<Operand> values = new ArrayList<>();
+                for (Object v : iterable(path, value)) {
+                    if (v != null) {
+                        values.add(rhs(lhs, field, v));
+                    }
+                }
+                return values.isEmpty() ? new Node.Nothing() : new Node.Leaf(lhs, "in", values);
+            }
+            case "range" -> {
+                List<Object> bounds = new ArrayList<>();
+                iterable(path, value).forEach(bounds::add);
+                if (bounds.size() != 2) {
+                    throw new IllegalArgumentException("The range lookup of '" + path + "' needs exactly two values, got " + bounds.size() + ".");
+                }
+                return new Node.Leaf(lhs, "range", List.of(rhs(lhs, field, bounds.get(0)), rhs(lhs, field, bounds.get(1))));
+            }
+            default -> {
+                if (value == null) {
+                    if ("exact".equals(lookup) || "iexact".equals(lookup)) {
+                        return new Node.Leaf(lhs, "isnull", Boolean.TRUE);
+                    }
+                    throw new IllegalArgumentException("Cannot use None as a query value for the '" + lookup + "' lookup of '" + path + "'.");
+                }
+                if (Lookups.PATTERN_LOOKUPS.contains(lookup)) {
+                    if (value instanceof Expression) {
+                        throw new IllegalArgumentException("The '" + lookup + "' lookup takes a string, not an expression.");
+                    }
+                    return new Node.Leaf(lhs, lookup, new Operand.Param(Lookups.pattern(lookup, String.valueOf(value))));
+                }
+                if ("regex".equals(lookup) || "iregex".equals(lookup) || "iexact".equals(lookup)) {
+                    return new Node.Leaf(lhs, lookup, value instanceof F f ? expression(f) : new Operand.Param(String.valueOf(value)));
+                }
+                return new Node.Leaf(lhs, lookup, rhs(lhs, field, value));
+            }
+        }
+    }
+
+    private static Iterable<?> iterable(String path, Object value) {
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        if (value != null && value.getClass().isArray()) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                out.add(Array.get(value, i));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("The value of '" + path + "' must be a collection or an array, got " + value + ".");
+    }
+
+    /** The right-hand side: an expression, or a value converted for the field (or the transform's type). */
+    private Operand rhs(Operand lhs, FieldMeta field, Object value) {
+        if (value instanceof Expression e) {
+            return expression(e);
+        }
+        if (field != null) {
+            return new Operand.Param(model.toDb(field, value));
+        }
+        if (lhs instanceof Operand.Transform t) {
+            return new Operand.Param(TransformValues.coerce(t.part(), value));
+        }
+        return new Operand.Param(value);
+    }
+
+    /** Resolves an F, Q or Aggregate into an operand. */
+    public Operand expression(Expression e) {
+        if (e instanceof F f) {
+            if (f.field() != null) {
+                return fieldOperand(f.field());
+            }
+            if (f.isValue()) {
+                return new Operand.Param(f.value());
+            }
+            return new Operand.Arith(f.operator(), expression(f.left()), expression(f.right()));
+        }
+        if (e instanceof Aggregate a) {
+            Operand arg = a.argument() == null ? null : expression(a.argument());
+            Node filter = a.condition() == null ? null : resolve(a.condition());
+            return new Operand.Agg(a.function(), arg, a.isDistinct(), filter);
+        }
+        if (e instanceof Q q) {
+            return new Operand.Condition(resolve(q));
+        }
+        throw new IllegalArgumentException("Unsupported expression " + e.getClass().getName()
+                + "; use F, Q or Aggregate.");
+    }
+
+    /** A field or annotation by name, for F expressions, ordering and values(). */
+    public Operand fieldOperand(String name) {
+        Annotation annotation = annotations.get(name);
+        if (annotation != null) {
+            return new Operand.Ref(annotation.alias(), annotation.operand());
+        }
+        return new Operand.Col(model.table(), concreteField(name));
+    }
+
+    /** A field stored in the model's table, or a FieldException naming the choices. */
+    public FieldMeta concreteField(String name) {
+        FieldMeta field = model.fieldOrAttribute(name);
+        if (field == null) {
+            throw model.unknownField(name, new ArrayList<>(annotations.keySet()));
+        }
+        if (!field.isConcrete()) {
+            throw new UnsupportedOperationException("Field '" + name + "' is a to-many relation; queries across relations "
+                    + "are not supported yet.");
+        }
+        return field;
+    }
+
+    private String choices() {
+        List<String> names = new ArrayList<>(model.fieldNames());
+        names.addAll(annotations.keySet());
+        return String.join(", ", names);
+    }
+}
