@@ -208,6 +208,7 @@ public final class QuarryImpl implements Quarry {
                                 TransactionImpl tx = new TransactionImpl(this, serial);
                                 CompletableFuture<R> stage = Futures.guard(() -> work.apply(tx).toCompletableFuture());
                                 scope.track(stage);
+                                scope.onCancel(serial::cancelCurrent);
                                 return stage.handle((r, e) -> finish(serial, tx, scope, r, e)).thenCompose(f -> f);
                             })
                             .whenComplete((r, e) -> {

@@ -5,7 +5,6 @@ import dev.quarry.BulkOptions;
 import dev.quarry.Created;
 import dev.quarry.Deleted;
 import dev.quarry.Expression;
-import dev.quarry.FieldException;
 import dev.quarry.Q;
 import dev.quarry.QuerySet;
 import dev.quarry.TransactionException;
@@ -130,8 +129,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
         return with(copy -> {
             List<Query.Order> terms = new ArrayList<>();
             for (String f : fields) {
-                if (f == null || f.isEmpty()) {
-                    throw new FieldException("orderBy() needs field names; got an empty one.");
+                if (f == null || f.isEmpty() || "-".equals(f)) {
+                    throw model.unknownField(String.valueOf(f), new ArrayList<>(copy.annotations().keySet()));
                 }
                 if ("?".equals(f)) {
                     terms.add(new Query.Order(null, false));

@@ -145,6 +145,7 @@ final class TransactionImpl implements Transaction, Session {
                     TransactionImpl child = new TransactionImpl(quarry, serial);
                     CompletableFuture<R> stage = Futures.guard(() -> work.apply(child).toCompletableFuture());
                     scope.track(stage);
+                    scope.onCancel(serial::cancelCurrent);
                     return stage.handle((r, e) -> serial.drained().thenCompose(x -> {
                         child.end();
                         if (e == null && !scope.isCancelled()) {

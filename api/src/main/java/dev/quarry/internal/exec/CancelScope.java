@@ -7,13 +7,45 @@ import java.util.concurrent.CompletableFuture;
  * Links the future a user holds to the statement running for it: cancelling the user's future cancels the
  * provider's current stage (which cancels the statement on the server) and stops later steps from starting.
  */
-public final class CancelScope {
+public class CancelScope {
 
     /** A scope that is never cancelled (sync twins). */
     public static final CancelScope NONE = new CancelScope();
 
     private volatile boolean cancelled;
     private volatile CompletableFuture<?> current;
+    private volatile Runnable onCancel;
+    private final CancelScope also;
+
+    private CancelScope() {
+        this(null);
+    }
+
+    private CancelScope(CancelScope also) {
+        this.also = also;
+    }
+
+    /** A scope for one connection's statements: it is never cancelled, only its current statement is. */
+    public static CancelScope tracker() {
+        return new CancelScope();
+    }
+
+    /** This scope, whose statements {@code tracker} also tracks (so both can cancel them). */
+    public CancelScope alsoTrackedBy(CancelScope tracker) {
+        CancelScope primary = this;
+        return new CancelScope(tracker) {
+            @Override
+            public void track(CompletableFuture<?> stage) {
+                primary.track(stage);
+                tracker.track(stage);
+            }
+
+            @Override
+            public void check() {
+                primary.check();
+            }
+        };
+    }
 
     /** Records the provider stage now running; cancels it at once if the scope already is. */
     public void track(CompletableFuture<?> stage) {
@@ -23,6 +55,22 @@ public final class CancelScope {
         current = stage;
         if (cancelled) {
             stage.cancel(true);
+        }
+    }
+
+    /** Cancels the statement running now, without refusing later ones. */
+    public void cancelCurrent() {
+        CompletableFuture<?> c = current;
+        if (c != null) {
+            c.cancel(true);
+        }
+    }
+
+    /** Runs {@code action} when this scope is cancelled. */
+    public void onCancel(Runnable action) {
+        onCancel = action;
+        if (cancelled) {
+            action.run();
         }
     }
 
@@ -39,6 +87,10 @@ public final class CancelScope {
         CompletableFuture<?> c = current;
         if (c != null) {
             c.cancel(true);
+        }
+        Runnable action = onCancel;
+        if (action != null) {
+            action.run();
         }
     }
 

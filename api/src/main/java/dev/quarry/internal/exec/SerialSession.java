@@ -20,6 +20,7 @@ public final class SerialSession implements Session {
     private final boolean userTransaction;
     private final boolean ownsConnection;
     private final Conn.TxState tx = new Conn.TxState(false);
+    private final CancelScope statements = CancelScope.tracker();
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private volatile String endedMessage;
 
@@ -51,15 +52,20 @@ public final class SerialSession implements Session {
         if (!async) {
             try {
                 previous.handle((v, e) -> null).join();
-                return Futures.guard(() -> work.apply(new Conn(connection, false, errors, dialect, scope, tx)));
+                return Futures.guard(() -> work.apply(new Conn(connection, false, errors, dialect, scope.alsoTrackedBy(statements), tx)));
             } finally {
                 turnDone.complete(null);
             }
         }
         CompletableFuture<R> result = previous.handle((v, e) -> null)
-                .thenCompose(v -> Futures.guard(() -> work.apply(new Conn(connection, true, errors, dialect, scope, tx))));
+                .thenCompose(v -> Futures.guard(() -> work.apply(new Conn(connection, true, errors, dialect, scope.alsoTrackedBy(statements), tx))));
         result.whenComplete((r, e) -> turnDone.complete(null));
         return result;
+    }
+
+    /** Cancels the statement running on the connection now, if any (cancelling an async transaction). */
+    public void cancelCurrent() {
+        statements.cancelCurrent();
     }
 
     /** Completes when every operation issued so far has finished. */

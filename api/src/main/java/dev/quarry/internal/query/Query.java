@@ -127,6 +127,9 @@ public final class Query {
         if (!reversed) {
             return ordering;
         }
+        if (ordering.isEmpty()) {
+            return List.of(new Order(new Operand.Col(model.table(), model.pk()), true));
+        }
         return ordering.stream().map(o -> o.random() ? o : new Order(o.operand(), !o.descending())).toList();
     }
 
