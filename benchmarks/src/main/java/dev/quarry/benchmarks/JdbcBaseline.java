@@ -1,0 +1,193 @@
+package dev.quarry.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one would write by hand: pgjdbc behind HikariCP (the pool size Quarry gets), one
+ * {@link PreparedStatement} per operation, rows mapped to the same model classes Quarry fills.
+ */
+final class JdbcBaseline implements AutoCloseable {
+
+    private static final String COLUMNS = "id, name, status, views, score, created_at";
+
+    private final HikariDataSource pool;
+
+    JdbcBaseline(String url, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("bench-jdbc");
+        this.pool = new HikariDataSource(config);
+    }
+
+    Item get(long id) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM bench_item WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no item " + id);
+                }
+                return item(rs);
+            }
+        }
+    }
+
+    List<Item> page(long afterId, int size) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM bench_item WHERE id > ? ORDER BY id LIMIT " + size)) {
+            ps.setLong(1, afterId);
+            List<Item> items = new ArrayList<>(size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs));
+                }
+            }
+            return items;
+        }
+    }
+
+    long count(String status) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM bench_item WHERE status = ?")) {
+            ps.setString(1, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    Event create(Event e) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO bench_event (name, status, views, score, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            bind(ps, e);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                e.id = rs.getLong(1);
+            }
+            return e;
+        }
+    }
+
+    /** The bulk insert Quarry also sends: one multi-row {@code INSERT ... VALUES (...), (...) RETURNING id}. */
+    List<Event> bulkCreateMultiRow(List<Event> events) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO bench_event (name, status, views, score, created_at) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+        }
+        sql.append(" RETURNING id");
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Event e : events) {
+                ps.setString(p++, e.name);
+                ps.setString(p++, e.status);
+                ps.setInt(p++, e.views);
+                ps.setDouble(p++, e.score);
+                ps.setObject(p++, e.createdAt);
+            }
+            try (ResultSet keys = ps.executeQuery()) {
+                int i = 0;
+                while (keys.next()) {
+                    events.get(i++).id = keys.getLong(1);
+                }
+            }
+            return events;
+        }
+    }
+
+    /** The textbook JDBC bulk insert: addBatch/executeBatch, generated keys read back. */
+    List<Event> bulkCreateBatch(List<Event> events) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO bench_event (name, status, views, score, created_at) VALUES (?, ?, ?, ?, ?)",
+                     new String[] {"id"})) {
+            for (Event e : events) {
+                bind(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next()) {
+                    events.get(i++).id = keys.getLong(1);
+                }
+            }
+            return events;
+        }
+    }
+
+    long incrementViews(long id) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE bench_item SET views = views + 1 WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Streams rows through a server-side cursor: pgjdbc needs autocommit off and a fetch size. */
+    long stream(long maxId, int fetchSize) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM bench_item WHERE id <= ? ORDER BY id")) {
+                ps.setFetchSize(fetchSize);
+                ps.setLong(1, maxId);
+                long n = 0;
+                long views = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        views += item(rs).views;
+                        n++;
+                    }
+                }
+                c.commit();
+                return views >= 0 ? n : -1;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Runs one statement outside any measurement. */
+    void execute(String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Event e) throws SQLException {
+        ps.setString(1, e.name);
+        ps.setString(2, e.status);
+        ps.setInt(3, e.views);
+        ps.setDouble(4, e.score);
+        ps.setObject(5, e.createdAt);
+    }
+
+    private static Item item(ResultSet rs) throws SQLException {
+        Item item = new Item();
+        item.id = rs.getLong(1);
+        item.name = rs.getString(2);
+        item.status = rs.getString(3);
+        item.views = rs.getInt(4);
+        item.score = rs.getDouble(5);
+        item.createdAt = rs.getObject(6, LocalDateTime.class);
+        return item;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.quarry.examples.quickstart;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.LocalDateTime;
+
+/**
+ * A blog article. {@code author} is stored in column {@code author_id}; without {@code selectRelated} it holds
+ * an {@link Author} whose only set field is its id.
+ */
+@Entity
+@Table(name = "quickstart_article")
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String slug;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "author_id")
+    private Author author;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status = Status.DRAFT;
+
+    private int views;
+
+    private LocalDateTime publishedAt;
+
+    /** For Quarry. */
+    public Article() {
+    }
+
+    /** A draft by {@code author}. */
+    public Article(String title, String slug, Author author) {
+        this.title = title;
+        this.slug = slug;
+        this.author = author;
+    }
+
+    /** Publishes the article at {@code when} with an initial view count. */
+    public Article published(LocalDateTime when, int views) {
+        this.status = Status.PUBLISHED;
+        this.publishedAt = when;
+        this.views = views;
+        return this;
+    }
+
+    /** @return the pk */
+    public Long getId() {
+        return id;
+    }
+
+    /** @return the title */
+    public String getTitle() {
+        return title;
+    }
+
+    /** @return the unique slug */
+    public String getSlug() {
+        return slug;
+    }
+
+    /** @return the author (only its id is set) */
+    public Author getAuthor() {
+        return author;
+    }
+
+    /** @return the status */
+    public Status getStatus() {
+        return status;
+    }
+
+    /** @return how often it was read */
+    public int getViews() {
+        return views;
+    }
+
+    /** @return when it was published, or null for a draft */
+    public LocalDateTime getPublishedAt() {
+        return publishedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "\"" + title + "\" (" + status.name().toLowerCase() + ", " + views + " views)";
+    }
+}
