@@ -60,8 +60,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     }
 
     private <V> QuerySetImpl<V> reshaped(Shape<V> newShape) {
-        newShape.validate(query);
-        return new QuerySetImpl<>(ctx, model, query.copy(), newShape);
+        Query copy = query.copy();
+        newShape.validate(copy);   // checks the names and adds the joins they need to the copy
+        return new QuerySetImpl<>(ctx, model, copy, newShape);
     }
 
     @SuppressWarnings("unchecked")
@@ -184,8 +185,17 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> selectRelated(String... paths) {
-        throw new UnsupportedOperationException("selectRelated() arrives with relation support; until then a @ManyToOne "
-                + "holds an instance with only its id set.");
+        return with(copy -> {
+            List<String> wanted = new ArrayList<>(List.of(paths));
+            if (wanted.isEmpty()) {
+                model.concreteFields().stream().filter(f -> f.kind() == dev.quarry.internal.meta.FieldKind.FOREIGN_KEY)
+                        .forEach(f -> wanted.add(f.name()));
+            }
+            for (String path : wanted) {
+                copy.addSelectRelated(path);
+            }
+            return copy;
+        });
     }
 
     @Override

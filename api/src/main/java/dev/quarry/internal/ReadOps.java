@@ -152,8 +152,9 @@ final class ReadOps {
         return model.constraints().stream().anyMatch(c -> c.unique() && c.columns().equals(List.of(field.column())));
     }
 
-    static Function<Conn, CompletableFuture<Map<String, Object>>> aggregate(Compiler compiler, Query q, Shape<?> shape,
+    static Function<Conn, CompletableFuture<Map<String, Object>>> aggregate(Compiler compiler, Query published, Shape<?> shape,
                                                                            Map<String, Aggregate> aggregates) {
+        Query q = published.copy();   // aggregating across a relation adds its join
         if (aggregates.isEmpty()) {
             throw new IllegalArgumentException("aggregate() needs at least one aggregate.");
         }

@@ -39,7 +39,7 @@ final class WriteOps {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one field to set.");
         }
-        Resolver resolver = new Resolver(q.model(), Map.of());
+        Resolver resolver = new Resolver(q.model(), Map.of(), null);
         Map<FieldMeta, Operand> set = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             FieldMeta field = resolver.concreteField(name);

@@ -56,7 +56,7 @@ public final class Compiler {
                 w.append(" AS ").quote(s.key());
             }
         }
-        from(w, q.model());
+        from(w, q);
         where(w, q.where());
         groupBy(w, q, columns);
         if (!q.having().isEmpty()) {
@@ -69,8 +69,26 @@ public final class Compiler {
         }
     }
 
-    private void from(SqlWriter w, ModelMeta<?> model) {
-        w.append(" FROM ").quote(model.table());
+    private void from(SqlWriter w, Query q) {
+        w.append(" FROM ").quote(q.model().table());
+        for (Join j : q.joins().values()) {
+            w.append(" LEFT OUTER JOIN ").quote(j.target().table()).append(" ").quote(j.alias()).append(" ON ")
+                    .quote(j.alias()).append(".").quote(j.target().pk().column()).append(" = ")
+                    .quote(j.parentAlias()).append(".").quote(j.foreignKey().column());
+        }
+    }
+
+    /** WHERE for UPDATE/DELETE: conditions on joined tables go through {@code pk IN (SELECT ...)}. */
+    private void writeWhere(SqlWriter w, Query q) {
+        if (q.joins().isEmpty()) {
+            where(w, q.where());
+            return;
+        }
+        FieldMeta pk = q.model().pk();
+        w.append(" WHERE ").quote(pk.column()).append(" IN (SELECT ").column(q.model().table(), pk);
+        from(w, q);
+        where(w, q.where());
+        w.append(")");
     }
 
     private void where(SqlWriter w, List<Node> where) {
@@ -156,7 +174,7 @@ public final class Compiler {
             w.append(") ").quote("subquery");
         } else {
             w.append("SELECT COUNT(*)");
-            from(w, q.model());
+            from(w, q);
             where(w, q.where());
         }
         return new Statement(w.sql.toString(), w.params);
@@ -171,7 +189,7 @@ public final class Compiler {
             w.append(") ").quote("subquery").append(dialect.limitOffset(1, 0));
         } else {
             w.append("SELECT 1");
-            from(w, q.model());
+            from(w, q);
             where(w, q.where());
             w.append(dialect.limitOffset(1, 0));
         }
@@ -193,7 +211,7 @@ public final class Compiler {
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery");
         } else {
-            from(w, q.model());
+            from(w, q);
             where(w, q.where());
         }
         return new Statement(w.sql.toString(), w.params);
@@ -233,16 +251,15 @@ public final class Compiler {
         for (Map.Entry<FieldMeta, Operand> e : values.entrySet()) {
             w.append(i++ > 0 ? ", " : "").quote(e.getKey().column()).append(" = ").operand(e.getValue());
         }
-        where(w, q.where());
+        writeWhere(w, q);
         return new Statement(w.sql.toString(), w.params);
     }
 
     /** {@code DELETE FROM t WHERE ...}. */
     public Statement delete(Query q) {
         SqlWriter w = new SqlWriter(dialect);
-        w.append("DELETE");
-        from(w, q.model());
-        where(w, q.where());
+        w.append("DELETE FROM ").quote(q.model().table());
+        writeWhere(w, q);
         return new Statement(w.sql.toString(), w.params);
     }
 

@@ -50,6 +50,7 @@ public final class Query {
     Set<String> only;
     Set<String> defer = new LinkedHashSet<>();
     Map<String, Annotation> annotations = new LinkedHashMap<>();
+    Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
     List<String> selectRelated = new ArrayList<>();
     List<String> prefetchRelated = new ArrayList<>();
@@ -73,6 +74,7 @@ public final class Query {
         q.only = only == null ? null : new LinkedHashSet<>(only);
         q.defer = new LinkedHashSet<>(defer);
         q.annotations = new LinkedHashMap<>(annotations);
+        q.joins = new LinkedHashMap<>(joins);
         q.lock = lock;
         q.selectRelated = new ArrayList<>(selectRelated);
         q.prefetchRelated = new ArrayList<>(prefetchRelated);
@@ -86,7 +88,12 @@ public final class Query {
 
     /** A resolver that knows this query's annotations. */
     public Resolver resolver() {
-        return new Resolver(model, annotations);
+        return new Resolver(model, annotations, joins);
+    }
+
+    /** The joins lookups across relations need, by path. */
+    public Map<String, Join> joins() {
+        return joins;
     }
 
     /** Adds a condition, to HAVING when it involves an aggregate. */
@@ -188,6 +195,36 @@ public final class Query {
     /** Annotations by alias. */
     public Map<String, Annotation> annotations() {
         return annotations;
+    }
+
+    /**
+     * Follows {@code path} (foreign keys joined by {@code __}) in the same query, and every prefix of it.
+     *
+     * @throws dev.quarry.FieldException when a part is not a foreign key, listing the ones there are
+     */
+    public void addSelectRelated(String path) {
+        ModelMeta<?> current = model;
+        String alias = model.table();
+        String prefix = "";
+        for (String part : path.split("__", -1)) {
+            dev.quarry.internal.meta.FieldMeta fk = current.fieldOrAttribute(part);
+            if (fk == null || fk.kind() != dev.quarry.internal.meta.FieldKind.FOREIGN_KEY) {
+                List<String> choices = current.concreteFields().stream()
+                        .filter(f -> f.kind() == dev.quarry.internal.meta.FieldKind.FOREIGN_KEY)
+                        .map(dev.quarry.internal.meta.FieldMeta::name).toList();
+                throw new dev.quarry.FieldException("Invalid field name(s) given in select_related: '" + part
+                        + "'. Choices are: " + (choices.isEmpty() ? "(none)" : String.join(", ", choices)) + ".");
+            }
+            prefix = prefix.isEmpty() ? part : prefix + "__" + part;
+            ModelMeta<?> target = current.models().meta(fk.target());
+            String parent = alias;
+            Join join = joins.computeIfAbsent(prefix, p -> new Join(p, "T_" + p, target, parent, fk));
+            if (!selectRelated.contains(prefix)) {
+                selectRelated.add(prefix);
+            }
+            alias = join.alias();
+            current = target;
+        }
     }
 
     /** selectRelated paths. */

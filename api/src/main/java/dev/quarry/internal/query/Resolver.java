@@ -24,11 +24,59 @@ public final class Resolver {
 
     private final ModelMeta<?> model;
     private final Map<String, Annotation> annotations;
+    private final Map<String, Join> joins;
 
-    /** @param annotations the QuerySet's annotations by alias, which lookups may name */
-    public Resolver(ModelMeta<?> model, Map<String, Annotation> annotations) {
+    /**
+     * @param annotations the QuerySet's annotations by alias, which lookups may name
+     * @param joins       the query's joins, to which lookups across relations add; {@code null} forbids them
+     */
+    public Resolver(ModelMeta<?> model, Map<String, Annotation> annotations, Map<String, Join> joins) {
         this.model = model;
         this.annotations = annotations;
+        this.joins = joins;
+    }
+
+    /** A column reached by following foreign keys: the operand, its field, and the index of the next part. */
+    private record Walk(Operand.Col column, FieldMeta field, int next) {
+    }
+
+    /**
+     * Follows {@code parts} from the root model through foreign keys (joining their tables) to a column;
+     * stops at the first part that is not a field. {@code author__id} uses the key column, with no join.
+     */
+    private Walk walk(String path, String[] parts) {
+        ModelMeta<?> current = model;
+        String alias = model.table();
+        String prefix = "";
+        for (int i = 0; ; i++) {
+            FieldMeta field = current.fieldOrAttribute(parts[i]);
+            if (field == null) {
+                throw current.unknownField(parts[i], current == model ? new ArrayList<>(annotations.keySet()) : List.of());
+            }
+            if (!field.isConcrete()) {
+                throw new UnsupportedOperationException("'" + path + "' crosses the to-many relation '" + field.name()
+                        + "'; lookups across to-many relations are not supported yet.");
+            }
+            boolean more = i + 1 < parts.length && !Lookups.isLookup(parts[i + 1]) && !Lookups.isTransform(parts[i + 1]);
+            if (field.kind() != FieldKind.FOREIGN_KEY || !more) {
+                return new Walk(new Operand.Col(alias, field), field, i + 1);
+            }
+            ModelMeta<?> target = current.models().meta(field.target());
+            boolean targetPk = "pk".equals(parts[i + 1]) || target.pk().name().equals(parts[i + 1]);
+            if (targetPk && (i + 2 == parts.length || Lookups.isLookup(parts[i + 2]) || Lookups.isTransform(parts[i + 2]))) {
+                return new Walk(new Operand.Col(alias, field), field, i + 2);
+            }
+            prefix = prefix.isEmpty() ? field.name() : prefix + "__" + field.name();
+            alias = join(prefix, alias, field, target).alias();
+            current = target;
+        }
+    }
+
+    private Join join(String path, String parentAlias, FieldMeta fk, ModelMeta<?> target) {
+        if (joins == null) {
+            throw new UnsupportedOperationException("Relations cannot be followed here ('" + path + "').");
+        }
+        return joins.computeIfAbsent(path, p -> new Join(p, "T_" + p, target, parentAlias, fk));
     }
 
     /** Resolves a Q into a condition tree. */
@@ -62,11 +110,10 @@ public final class Resolver {
         if (annotation != null) {
             lhs = new Operand.Ref(annotation.alias(), annotation.operand());
         } else {
-            field = concreteField(parts[0]);
-            if (field.kind() == FieldKind.FOREIGN_KEY && parts.length > 1 && isPkOf(field, parts[1])) {
-                i = 2;   // author__id / author__pk: the key column itself, no join
-            }
-            lhs = new Operand.Col(model.table(), field);
+            Walk walk = walk(path, parts);
+            lhs = walk.column();
+            field = walk.field();
+            i = walk.next();
         }
         String lookup = "exact";
         for (; i < parts.length; i++) {
@@ -76,22 +123,12 @@ public final class Resolver {
                 field = null;
             } else if (Lookups.isLookup(part) && i == parts.length - 1) {
                 lookup = part;
-            } else if (i == 1 && field != null && (field.kind() == FieldKind.FOREIGN_KEY)) {
-                throw new UnsupportedOperationException("Lookups across relations ('" + path
-                        + "') are not supported yet; filter on '" + field.name() + "' with an instance or its id.");
             } else {
                 throw new FieldException("Unsupported lookup '" + part + "' in '" + path + "'. Choices are: "
                         + String.join(", ", Lookups.LOOKUPS) + "; transforms: " + String.join(", ", Lookups.TRANSFORMS) + ".");
             }
         }
         return leaf(path, lhs, field, lookup, value);
-    }
-
-    private boolean isPkOf(FieldMeta fk, String part) {
-        if ("pk".equals(part)) {
-            return true;
-        }
-        return model.models().meta(fk.target()).pk().name().equals(part);
     }
 
     private Node leaf(String path, Operand lhs, FieldMeta field, String lookup, Object value) {
@@ -159,8 +196,10 @@ public final class Resolver {
         if (value instanceof Expression e) {
             return expression(e);
         }
-        if (field != null) {
-            return new Operand.Param(model.toDb(field, value));
+        if (field != null && lhs instanceof Operand.Col col) {
+            ModelMeta<?> owner = col.table().equals(model.table()) ? model : joins.values().stream()
+                    .filter(j -> j.alias().equals(col.table())).findFirst().map(Join::target).orElse(model);
+            return new Operand.Param(owner.toDb(field, value));
         }
         if (lhs instanceof Operand.Transform t) {
             return new Operand.Param(TransformValues.coerce(t.part(), value));
@@ -197,7 +236,13 @@ public final class Resolver {
         if (annotation != null) {
             return new Operand.Ref(annotation.alias(), annotation.operand());
         }
-        return new Operand.Col(model.table(), concreteField(name));
+        String[] parts = name.split("__", -1);
+        Walk walk = walk(name, parts);
+        if (walk.next() != parts.length) {
+            throw new FieldException("'" + name + "' does not name a field: '" + parts[walk.next()]
+                    + "' is a lookup or transform, allowed only in filters.");
+        }
+        return walk.column();
     }
 
     /** A field stored in the model's table, or a FieldException naming the choices. */

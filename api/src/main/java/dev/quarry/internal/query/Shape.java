@@ -61,8 +61,7 @@ public abstract sealed class Shape<T> {
         if (v == null) {
             return null;
         }
-        FieldMeta f = s.field();
-        return f == null ? v : f.kind() == FieldKind.FOREIGN_KEY ? f.codec().fromDb(v) : f.codec().fromDb(v);
+        return s.field() == null ? v : s.field().codec().fromDb(v);
     }
 
     /** The model's concrete fields and annotations, as values()/valuesList() select with no names. */
@@ -107,6 +106,12 @@ public abstract sealed class Shape<T> {
                     out.add(new Selected(f.name(), new Operand.Col(meta.table(), f), f.codec().dbType(), f));
                 }
             }
+            for (String path : query.selectRelated()) {
+                Join j = query.joins().get(path);
+                for (FieldMeta f : j.target().concreteFields()) {
+                    out.add(new Selected(path, new Operand.Col(j.alias(), f), f.codec().dbType(), f));
+                }
+            }
             for (Annotation a : query.annotations().values()) {
                 FieldMeta target = meta.transientField(a.alias());
                 out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), target));
@@ -117,23 +122,60 @@ public abstract sealed class Shape<T> {
         @Override
         public RowMapper<T> mapper(Query query, List<Selected> columns) {
             Selected[] cols = columns.toArray(Selected[]::new);
-            int concrete = (int) Arrays.stream(cols).filter(s -> s.operand() instanceof Operand.Col).count();
+            int own = 0;
+            while (own < cols.length && cols[own].operand() instanceof Operand.Col c && c.table().equals(meta.table())) {
+                own++;
+            }
+            int ownColumns = own;
+            List<Join> related = query.selectRelated().stream().map(p -> query.joins().get(p)).toList();
             return row -> {
                 T obj = meta.newInstance();
-                for (int i = 0; i < cols.length; i++) {
-                    Selected s = cols[i];
-                    if (i < concrete) {
-                        Object v = row.get(i + 1, s.readType());
-                        if (v != null) {
-                            meta.setFromDb(s.field(), obj, v);
-                        }
-                    } else if (s.field() != null) {
-                        Object v = row.get(i + 1, s.readType());
-                        s.field().set(obj, ReadTypes.forField(s.field(), v));
+                int i = 0;
+                for (; i < ownColumns; i++) {
+                    Object v = row.get(i + 1, cols[i].readType());
+                    if (v != null) {
+                        meta.setFromDb(cols[i].field(), obj, v);
+                    }
+                }
+                if (!related.isEmpty()) {
+                    i = readRelated(row, cols, i, obj, related);
+                }
+                for (; i < cols.length; i++) {
+                    if (cols[i].field() != null) {
+                        cols[i].field().set(obj, ReadTypes.forField(cols[i].field(), row.get(i + 1, cols[i].readType())));
                     }
                 }
                 return obj;
             };
+        }
+
+        /**
+         * Builds each selectRelated instance from its columns and sets it on its parent's foreign key; a NULL
+         * key (a LEFT JOIN that found nothing) leaves the relation null. Returns the next column index.
+         */
+        private int readRelated(Row row, Selected[] cols, int start, T root, List<Join> related) {
+            Map<String, Object> byPath = new java.util.HashMap<>();
+            int i = start;
+            for (Join j : related) {
+                ModelMeta<?> target = j.target();
+                Object instance = target.newInstance();
+                boolean present = false;
+                for (FieldMeta f : target.concreteFields()) {
+                    Object v = row.get(i + 1, cols[i].readType());
+                    if (v != null) {
+                        target.setFromDb(f, instance, v);
+                        present |= f.pk();
+                    }
+                    i++;
+                }
+                int cut = j.path().lastIndexOf("__");
+                Object parent = cut < 0 ? root : byPath.get(j.path().substring(0, cut));
+                if (parent != null) {
+                    j.foreignKey().set(parent, present ? instance : null);
+                }
+                byPath.put(j.path(), present ? instance : null);
+            }
+            return i;
         }
     }
 
