@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * One pooled JDBC connection. Every operation holds the connection's lock ({@link #locked}), prepares its
@@ -109,7 +109,7 @@ final class JdbcConnection extends BlockingConnection {
                 if (!executing(op, ps, ps::execute)) {
                     return new ArrayList<>(0);
                 }
-                if (op != null && op.isCancelled()) {
+                if (op != null && op.cancelRequested) {
                     throw Errors.cancelled(); // it ran, but nobody will see the rows: skip mapping them
                 }
                 try (ResultSet rs = ps.getResultSet()) {
@@ -172,7 +172,7 @@ final class JdbcConnection extends BlockingConnection {
 
     /**
      * Executes; for an async operation, with its statement published to {@link Op#cancel}. The operation writes
-     * its statement then reads its cancelled state, a cancel writes the state then reads the statement (all
+     * its statement then reads {@link Op#cancelRequested}, a cancel writes that flag then reads the statement (all
      * volatile), so either the statement is never sent or the cancel sees it. Unpublishing waits for a cancel
      * request in flight, so a request meant for this statement never reaches the next one.
      */
@@ -182,7 +182,7 @@ final class JdbcConnection extends BlockingConnection {
         }
         op.statement = statement;
         try {
-            if (op.isCancelled()) {
+            if (op.cancelRequested) {
                 throw Errors.cancelled();
             }
             return execution.run();
@@ -391,8 +391,11 @@ final class JdbcConnection extends BlockingConnection {
     public CompletionStage<Void> closeAsync() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         database.execute(() -> {
-            close();
-            done.complete(null);
+            try {
+                close();
+            } finally {
+                done.complete(null);
+            }
         });
         return done;
     }
@@ -433,6 +436,8 @@ final class JdbcConnection extends BlockingConnection {
         private final Function<Op<R>, R> work;
         /** The statement this operation is executing, or {@code null}. */
         volatile java.sql.Statement statement;
+        /** Set by {@link #cancel} before the future completes, so the statement stops even if callbacks block. */
+        volatile boolean cancelRequested;
 
         Op(Function<Op<R>, R> work) {
             this.work = work;
@@ -443,24 +448,45 @@ final class JdbcConnection extends BlockingConnection {
             if (isDone()) {
                 return; // cancelled before it started: never runs
             }
+            R result;
             try {
-                complete(work.apply(this));
+                result = work.apply(this);
             } catch (Throwable t) {
-                completeExceptionally(t);
+                if (!endCancelled()) {
+                    completeExceptionally(t);
+                }
+                return;
+            }
+            if (!endCancelled()) {
+                complete(result);
             }
         }
 
-        /** Never blocks: a cancel request opens a connection to the server, so a virtual thread sends it. */
+        /** A cancel came while it ran: the stage ends cancelled (not failed with 57014), whatever the statement did. */
+        private boolean endCancelled() {
+            if (!cancelRequested) {
+                return false;
+            }
+            super.cancel(false);
+            return true;
+        }
+
+        /**
+         * Sends the cancel request before completing the stage: completing it runs its callbacks on this thread,
+         * and one of them may wait for this connection. Never blocks: a virtual thread sends the request, which
+         * opens a connection to the server.
+         */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                java.sql.Statement executing = statement;
-                if (executing != null) {
-                    database.execute(() -> cancelWhileRunning(this, executing));
-                }
+            if (isDone()) {
+                return isCancelled();
             }
-            return cancelled;
+            cancelRequested = true;
+            java.sql.Statement executing = statement;
+            if (executing != null) {
+                database.execute(() -> cancelWhileRunning(this, executing));
+            }
+            return super.cancel(mayInterruptIfRunning);
         }
     }
 }

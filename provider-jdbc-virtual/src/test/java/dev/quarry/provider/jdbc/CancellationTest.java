@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,18 +54,26 @@ class CancellationTest {
         return c.query(Statement.of("SELECT 1"), r -> r.get(1, Integer.class));
     }
 
-    /** How many backends run a pg_sleep(10) right now. */
-    private static long sleepingBackends() throws SQLException {
+    /** How many of this test's backends run a statement containing {@code text} right now. */
+    private static long activeBackends(String text) throws SQLException {
         return (Long) Pg.jdbcValue("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                + " AND query LIKE '%pg_sleep(10)%' AND application_name = '" + APPLICATION + "'");
+                + " AND query LIKE '%" + text + "%' AND application_name = '" + APPLICATION + "'");
+    }
+
+    private static long sleepingBackends() throws SQLException {
+        return activeBackends("pg_sleep(10)");
+    }
+
+    private static void awaitActive(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (activeBackends(text) == 0) {
+            assertTrue(System.nanoTime() < deadline, text + " never started");
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitSleeping() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sleepingBackends() == 0) {
-            assertTrue(System.nanoTime() < deadline, "pg_sleep never started");
-            Thread.sleep(20);
-        }
+        awaitActive("pg_sleep(10)");
     }
 
     @Test
@@ -127,6 +136,74 @@ class CancellationTest {
             assertEquals("25P02", aborted.sqlState());
             assertEquals(List.of(1), selectOne(connection));
             assertEquals(0, Pg.count(connection, TABLE));
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void aCallbackThatQueuesMoreWorkWhenTheStageIsCancelledDoesNotSaveTheCancelledStatement() throws Exception {
+        // Cancelling completes the stage first, which runs its callbacks at once (a caller's rollback, typically):
+        // the cancel must still reach the cancelled statement, not the work queued behind it.
+        Connection connection = database.acquire();
+        try {
+            CompletableFuture<List<Integer>> sleeping = connection.queryAsync(SLEEP, r -> r.get(1, Integer.class))
+                    .toCompletableFuture();
+            CompletableFuture<List<Integer>> next = sleeping.handle((rows, failure) -> failure)
+                    .thenCompose(failure -> connection.queryAsync(Statement.of("SELECT 2"), r -> r.get(1, Integer.class))
+                            .toCompletableFuture());
+            awaitSleeping();
+            long start = System.nanoTime();
+
+            assertTrue(sleeping.cancel(true));
+
+            assertEquals(List.of(2), next.get(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+            assertEquals(0, sleepingBackends());
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void aCallbackThatWaitsForTheConnectionWhenTheStageIsCancelledDoesNotHoldUpTheCancel() throws Exception {
+        Connection connection = database.acquire();
+        try {
+            CompletableFuture<List<Integer>> sleeping = connection.queryAsync(SLEEP, r -> r.get(1, Integer.class))
+                    .toCompletableFuture();
+            AtomicReference<List<Integer>> fromCallback = new AtomicReference<>();
+            sleeping.whenComplete((rows, failure) -> fromCallback.set(
+                    connection.query(Statement.of("SELECT 5"), r -> r.get(1, Integer.class)))); // sync, on our thread
+            awaitSleeping();
+            long start = System.nanoTime();
+
+            assertTrue(sleeping.cancel(true)); // runs the callback, which waits until the sleep is cancelled
+
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(elapsed.compareTo(Duration.ofSeconds(5)) < 0, "took " + elapsed);
+            assertEquals(List.of(5), fromCallback.get());
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void cancellingQueuedWorkLeavesTheRunningStatementAlone() throws Exception {
+        Connection connection = database.acquire();
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<List<Integer>> running = connection.queryAsync(
+                    Statement.of("SELECT 3 FROM pg_sleep(1)"), r -> r.get(1, Integer.class)).toCompletableFuture();
+            awaitActive("pg_sleep(1)");
+            CompletableFuture<List<Integer>> queued = connection.queryAsync(Statement.of("SELECT 4"),
+                    r -> r.get(1, Integer.class)).toCompletableFuture(); // waits for the connection
+            Thread.sleep(50);
+
+            assertTrue(queued.cancel(true));
+
+            assertEquals(List.of(3), running.get(5, TimeUnit.SECONDS)); // ran its full second
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(990));
+            assertEquals(List.of(1), selectOne(connection));
         } finally {
             connection.close();
         }

@@ -155,9 +155,12 @@ class LifecycleTest {
     void hikariSettingsArePassedWithTheirPrefix() throws Exception {
         String application = "jdbcvt_hikari_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
         Map<String, String> properties = Map.of("ApplicationName", application, "hikari.minimumIdle", "1");
-        try (Database database = Pg.provider().open(Pg.config(4, properties))) {
+        Database database = Pg.provider().open(Pg.config(4, properties));
+        try {
             Thread.sleep(500);
             assertEquals(1, backends(application)); // a fixed pool would have opened 4
+        } finally {
+            database.close();
         }
     }
 }
