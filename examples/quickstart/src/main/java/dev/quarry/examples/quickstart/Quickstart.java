@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * A small blog on Quarry's async API: concurrent queries, F-expression updates, aggregates, get-or-create,
- * back-pressured streaming, an async transaction with a savepoint that rolls back, a cancelled statement.
+ * A small blog on Quarry's async API: concurrent queries, a query across the foreign key, F-expression updates,
+ * aggregates, get-or-create, back-pressured streaming, an async transaction with a savepoint that rolls back,
+ * a cancelled statement.
  *
  * <p>It connects to {@code QUARRY_URL} (or the first argument), e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; with neither it starts an embedded PostgreSQL
@@ -112,6 +113,12 @@ public final class Quickstart {
         say("    Linus has drafts (aexists)                = " + anyDraftByLinus.join());
         say("    alatest(\"publishedAt\")                    = " + newest.join() + " on " + newest.join().getPublishedAt());
         say("    views<50 OR title~'number 7', afirst()    = " + leastRead.join().orElseThrow());
+
+        // ------------------------------------------------------------------ across the foreign key
+        List<Article> linusTop = articles.selectRelated("author").filter("author__name__iexact", "linus")
+                .orderBy("-views").slice(0, 2).alist().join();
+        say("selectRelated(\"author\").filter(author__name__iexact=linus), top 2: " + linusTop.stream()
+                .map(a -> a.getTitle() + " by " + a.getAuthor().getName()).toList());
 
         // ------------------------------------------------------------------ aupdate with F
         Article hot = adasTop.join().get(0);
