@@ -71,8 +71,15 @@ public interface QuerySet<T> {
     /** Follows foreign keys in the same query (JOINs), filling the related instances. */
     QuerySet<T> selectRelated(String... paths);
 
-    /** Loads the related rows of each path in one extra query per relation. */
+    /**
+     * Loads the related rows of each path in one extra query per relation (IN over the keys), filling
+     * {@code @OneToMany} and {@code @ManyToMany} collections and replacing id-only {@code @ManyToOne} instances.
+     * Nested paths ({@code "posts__tags"}) prefetch level by level.
+     */
     QuerySet<T> prefetchRelated(String... paths);
+
+    /** {@link #prefetchRelated(String...)} with a QuerySet of its own per lookup. */
+    QuerySet<T> prefetchRelated(Prefetch... lookups);
 
     /** Loads only these fields (and the pk); the others stay unset. */
     QuerySet<T> only(String... fields);

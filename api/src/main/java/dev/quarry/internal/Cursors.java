@@ -36,21 +36,27 @@ final class Cursors<T> {
     private final QueryContext ctx;
     private final Statement select;
     private final RowMapper<T> mapper;
+    private final Prefetcher prefetcher;
 
-    /** @param select the query to stream, or {@code null} when it matches nothing */
-    Cursors(QueryContext ctx, Statement select, RowMapper<T> mapper) {
+    /**
+     * @param select     the query to stream, or {@code null} when it matches nothing
+     * @param prefetcher prefetches into each chunk, or {@code null}
+     */
+    Cursors(QueryContext ctx, Statement select, RowMapper<T> mapper, Prefetcher prefetcher) {
         this.ctx = ctx;
         this.select = select;
         this.mapper = mapper;
+        this.prefetcher = prefetcher;
     }
 
     /** The cursors of a QuerySet. */
     static <T> Cursors<T> of(QueryContext ctx, Query query, Shape<T> shape) {
         if (query.isEmpty()) {
-            return new Cursors<>(ctx, null, null);
+            return new Cursors<>(ctx, null, null, null);
         }
         List<Selected> columns = shape.columns(query);
-        return new Cursors<>(ctx, ctx.compiler().select(query, columns), shape.mapper(query, columns));
+        return new Cursors<>(ctx, ctx.compiler().select(query, columns), shape.mapper(query, columns),
+                shape.isModel() ? Prefetcher.of(ctx.compiler(), query) : null);
     }
 
     static void checkChunkSize(int chunkSize) {
@@ -61,29 +67,36 @@ final class Cursors<T> {
 
     /** One open cursor: its statements and the pinned session they run on. */
     final class Cursor {
-        final String name = "quarry_cursor_" + NAMES.incrementAndGet();
         final Dialect dialect = ctx.compiler().dialect();
-        final Statement declare;
-        final Statement fetch;
+        final int chunkSize;
+        String name;
+        Statement fetch;
         volatile SerialSession session;
         private CompletableFuture<Void> opened;
         private boolean closed;
 
         Cursor(int chunkSize) {
-            declare = new Statement(dialect.declareCursor(name, select.sql()), select.params());
-            fetch = Statement.of(dialect.fetchCursor(name, chunkSize));
+            this.chunkSize = chunkSize;
         }
 
         synchronized CompletableFuture<Void> open(boolean async) {
             opened = ctx.session().pin(async).thenCompose(s -> {
                 session = s;
+                // A cursor alone on its connection always has the same name, so that its FETCH text repeats and
+                // the driver reuses the prepared statement; inside a user's transaction names must be unique.
+                name = s.ownsConnection() ? "quarry_cursor" : "quarry_cursor_" + NAMES.incrementAndGet();
+                fetch = Statement.of(dialect.fetchCursor(name, chunkSize));
+                Statement declare = new Statement(dialect.declareCursor(name, select.sql()), select.params());
                 return s.run(async, CancelScope.NONE, conn -> conn.update(declare)).thenApply(n -> (Void) null);
             });
             return opened;
         }
 
         CompletableFuture<List<T>> next(boolean async) {
-            return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper));
+            if (prefetcher == null) {
+                return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper));
+            }
+            return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper).thenCompose(rows -> prefetcher.apply(conn, rows)));
         }
 
         /** Closes the cursor and, when it had its own connection, ends its transaction and returns it. */

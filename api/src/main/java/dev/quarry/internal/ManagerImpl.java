@@ -67,7 +67,7 @@ final class ManagerImpl<T> extends QuerySetImpl<T> implements Manager<T> {
 
     @Override
     public <R> RelatedManager<R> related(T instance, String field, Class<R> type) {
-        throw new UnsupportedOperationException("Related managers arrive with relation support.");
+        return RelatedManagerImpl.of(ctx, meta, checked(instance), field, type);
     }
 
     @Override

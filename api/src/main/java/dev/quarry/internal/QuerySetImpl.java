@@ -14,6 +14,7 @@ import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Annotation;
+import dev.quarry.internal.query.Node;
 import dev.quarry.internal.query.Operand;
 import dev.quarry.internal.query.Query;
 import dev.quarry.internal.query.ReadTypes;
@@ -66,7 +67,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private ModelMeta<T> modelMeta() {
+    ModelMeta<T> modelMeta() {
         if (!shape.isModel()) {
             throw new IllegalStateException("This operation needs model instances; it cannot follow values() or valuesList().");
         }
@@ -116,7 +117,23 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override
     public QuerySet<T> exclude(Q q) {
         Objects.requireNonNull(q, "q");
-        return q.isEmpty() ? filter(q) : filter(q.negate());
+        if (q.isEmpty()) {
+            return filter(q);
+        }
+        checkNotSliced("filter");
+        return with(copy -> {
+            Query probe = new Query(model);
+            probe.annotations().putAll(copy.annotations());
+            Node node = probe.resolver().resolve(q);
+            boolean toMany = probe.joins().values().stream().anyMatch(j -> j.foreignKey() == null);
+            if (!toMany) {
+                copy.addCondition(new Node.Not(copy.resolver().resolve(q)));
+            } else {
+                probe.addCondition(node);
+                copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()), probe)));
+            }
+            return copy;
+        });
     }
 
     @Override
@@ -200,7 +217,29 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> prefetchRelated(String... paths) {
-        throw new UnsupportedOperationException("prefetchRelated() arrives with relation support.");
+        return prefetchRelated(Arrays.stream(paths).map(dev.quarry.Prefetch::of).toArray(dev.quarry.Prefetch[]::new));
+    }
+
+    @Override
+    public QuerySet<T> prefetchRelated(dev.quarry.Prefetch... lookups) {
+        modelMeta();
+        for (dev.quarry.Prefetch p : lookups) {
+            Prefetcher.validate(model, Objects.requireNonNull(p, "lookup"));
+        }
+        return with(copy -> {
+            copy.prefetchRelated().addAll(List.of(lookups));
+            return copy;
+        });
+    }
+
+    /** Runs {@code op}, then prefetches into the rows it read. */
+    private <R> Function<Conn, CompletableFuture<R>> prefetching(Function<Conn, CompletableFuture<R>> op,
+                                                               Function<R, List<?>> rowsOf) {
+        Prefetcher prefetcher = shape.isModel() ? Prefetcher.of(ctx.compiler(), query) : null;
+        if (prefetcher == null) {
+            return op;
+        }
+        return conn -> op.apply(conn).thenCompose(r -> prefetcher.apply(conn, rowsOf.apply(r)).thenApply(x -> r));
     }
 
     @Override
@@ -301,7 +340,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     private Function<Conn, CompletableFuture<List<T>>> listOp() {
         checkLockInTransaction();
-        return ReadOps.list(ctx.compiler(), query, shape);
+        return prefetching(ReadOps.list(ctx.compiler(), query, shape), rows -> rows);
     }
 
     private Function<Conn, CompletableFuture<T>> getOp(Q extra) {
@@ -312,7 +351,15 @@ public class QuerySetImpl<T> implements QuerySet<T> {
             q = query.copy();
             q.addCondition(q.resolver().resolve(extra));
         }
-        return ReadOps.get(ctx.compiler(), q, shape);
+        return prefetching(ReadOps.get(ctx.compiler(), q, shape), List::of);
+    }
+
+    private Function<Conn, CompletableFuture<Optional<T>>> firstOrLastOp(boolean last) {
+        return prefetching(ReadOps.firstOrLast(ctx.compiler(), query, shape, last), o -> o.map(List::of).orElse(List.of()));
+    }
+
+    private Function<Conn, CompletableFuture<Map<Object, T>>> inBulkOp(Collection<?> ids, String field) {
+        return prefetching(ReadOps.inBulk(ctx.compiler(), query, shape, ids, field), m -> new ArrayList<>(m.values()));
     }
 
     private Function<Conn, CompletableFuture<T>> latestOp(String[] fields, boolean latest) {
@@ -351,21 +398,21 @@ public class QuerySetImpl<T> implements QuerySet<T> {
         return map;
     }
 
-    private Function<Conn, CompletableFuture<T>> createOp(Map<String, ?> fields) {
+    Function<Conn, CompletableFuture<T>> createOp(Map<String, ?> fields) {
         ModelMeta<T> meta = modelMeta();
         return WriteOps.insert(ctx.compiler(), meta, WriteOps.instance(meta, fields));
     }
 
-    private Function<Conn, CompletableFuture<T>> createOp(T obj) {
+    Function<Conn, CompletableFuture<T>> createOp(T obj) {
         ModelMeta<T> meta = modelMeta();
         return WriteOps.insert(ctx.compiler(), meta, Objects.requireNonNull(obj, "obj"));
     }
 
-    private Function<Conn, CompletableFuture<Created<T>>> getOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults) {
+    Function<Conn, CompletableFuture<Created<T>>> getOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults) {
         return ModelOps.getOrCreate(ctx.compiler(), modelMeta(), query, lookup, defaults, ctx.errors());
     }
 
-    private Function<Conn, CompletableFuture<Created<T>>> updateOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults,
+    Function<Conn, CompletableFuture<Created<T>>> updateOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults,
                                                                          Map<String, ?> createDefaults) {
         return ModelOps.updateOrCreate(ctx.compiler(), modelMeta(), query, lookup, defaults, createDefaults, ctx.errors());
     }
@@ -390,8 +437,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public T get(String lookup, Object value) { return sync(getOp(Q.of(lookup, value))); }
     @Override public T get(Q q) { return sync(getOp(q)); }
     @Override public T get(Map<String, ?> lookups) { return sync(getOp(Q.of(lookups))); }
-    @Override public Optional<T> first() { return sync(ReadOps.firstOrLast(ctx.compiler(), query, shape, false)); }
-    @Override public Optional<T> last() { return sync(ReadOps.firstOrLast(ctx.compiler(), query, shape, true)); }
+    @Override public Optional<T> first() { return sync(firstOrLastOp(false)); }
+    @Override public Optional<T> last() { return sync(firstOrLastOp(true)); }
     @Override public T latest(String... fields) { return sync(latestOp(fields, true)); }
     @Override public T earliest(String... fields) { return sync(latestOp(fields, false)); }
     @Override public long count() { return sync(ReadOps.count(ctx.compiler(), query, shape)); }
@@ -399,9 +446,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public boolean contains(T obj) { return sync(containsOp(obj)); }
     @Override public List<T> list() { return sync(listOp()); }
     @Override public Stream<T> iterator(int chunkSize) { return cursors().stream(chunkSize); }
-    @Override public Map<Object, T> inBulk(Collection<?> ids, String field) { return sync(ReadOps.inBulk(ctx.compiler(), query, shape, Objects.requireNonNull(ids, "ids"), field)); }
+    @Override public Map<Object, T> inBulk(Collection<?> ids, String field) { return sync(inBulkOp(Objects.requireNonNull(ids, "ids"), field)); }
     @Override public Map<Object, T> inBulk(Collection<?> ids) { return inBulk(ids, null); }
-    @Override public Map<Object, T> inBulk() { return sync(ReadOps.inBulk(ctx.compiler(), query, shape, null, null)); }
+    @Override public Map<Object, T> inBulk() { return sync(inBulkOp(null, null)); }
     @Override public Map<String, Object> aggregate(Map<String, Aggregate> aggregates) { return sync(ReadOps.aggregate(ctx.compiler(), query, shape, aggregates)); }
     @Override public Map<String, Object> aggregate(Aggregate... aggregates) { return aggregate(defaultAliases(aggregates)); }
     @Override public String explain() { return sync(ReadOps.explain(ctx.compiler(), query, shape, null)); }
@@ -432,8 +479,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public CompletableFuture<T> aget(String lookup, Object value) { return async(getOp(Q.of(lookup, value))); }
     @Override public CompletableFuture<T> aget(Q q) { return async(getOp(q)); }
     @Override public CompletableFuture<T> aget(Map<String, ?> lookups) { return async(getOp(Q.of(lookups))); }
-    @Override public CompletableFuture<Optional<T>> afirst() { return async(ReadOps.firstOrLast(ctx.compiler(), query, shape, false)); }
-    @Override public CompletableFuture<Optional<T>> alast() { return async(ReadOps.firstOrLast(ctx.compiler(), query, shape, true)); }
+    @Override public CompletableFuture<Optional<T>> afirst() { return async(firstOrLastOp(false)); }
+    @Override public CompletableFuture<Optional<T>> alast() { return async(firstOrLastOp(true)); }
     @Override public CompletableFuture<T> alatest(String... fields) { return async(latestOp(fields, true)); }
     @Override public CompletableFuture<T> aearliest(String... fields) { return async(latestOp(fields, false)); }
     @Override public CompletableFuture<Long> acount() { return async(ReadOps.count(ctx.compiler(), query, shape)); }
@@ -441,9 +488,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public CompletableFuture<Boolean> acontains(T obj) { return async(containsOp(obj)); }
     @Override public CompletableFuture<List<T>> alist() { return async(listOp()); }
     @Override public Flow.Publisher<T> aiterator(int chunkSize) { return cursors().publisher(chunkSize); }
-    @Override public CompletableFuture<Map<Object, T>> ainBulk(Collection<?> ids, String field) { return async(ReadOps.inBulk(ctx.compiler(), query, shape, Objects.requireNonNull(ids, "ids"), field)); }
+    @Override public CompletableFuture<Map<Object, T>> ainBulk(Collection<?> ids, String field) { return async(inBulkOp(Objects.requireNonNull(ids, "ids"), field)); }
     @Override public CompletableFuture<Map<Object, T>> ainBulk(Collection<?> ids) { return ainBulk(ids, null); }
-    @Override public CompletableFuture<Map<Object, T>> ainBulk() { return async(ReadOps.inBulk(ctx.compiler(), query, shape, null, null)); }
+    @Override public CompletableFuture<Map<Object, T>> ainBulk() { return async(inBulkOp(null, null)); }
     @Override public CompletableFuture<Map<String, Object>> aaggregate(Map<String, Aggregate> aggregates) { return async(ReadOps.aggregate(ctx.compiler(), query, shape, aggregates)); }
     @Override public CompletableFuture<Map<String, Object>> aaggregate(Aggregate... aggregates) { return aaggregate(defaultAliases(aggregates)); }
     @Override public CompletableFuture<String> aexplain() { return async(ReadOps.explain(ctx.compiler(), query, shape, null)); }

@@ -100,12 +100,12 @@ final class RawQuerySetImpl<T> implements RawQuerySet<T> {
 
     @Override
     public Stream<T> iterator(int chunkSize) {
-        return new Cursors<>(ctx, statement, mapper()).stream(chunkSize);
+        return new Cursors<>(ctx, statement, mapper(), null).stream(chunkSize);
     }
 
     @Override
     public Flow.Publisher<T> aiterator(int chunkSize) {
-        return new Cursors<>(ctx, statement, mapper()).publisher(chunkSize);
+        return new Cursors<>(ctx, statement, mapper(), null).publisher(chunkSize);
     }
 
     @Override

@@ -68,6 +68,9 @@ final class WriteOps {
         if (q.isEmpty()) {
             return conn -> CompletableFuture.completedFuture(new Deleted(0, Map.of()));
         }
+        if (Deletion.needsCollector(q.model())) {
+            return conn -> Deletion.run(conn, compiler, q);
+        }
         Statement st = compiler.delete(q);
         return conn -> conn.update(st).thenApply(n -> new Deleted(n, n == 0 ? Map.of() : Map.of(entity, n)));
     }

@@ -43,6 +43,15 @@ public record FieldMeta(String name, String column, FieldKind kind, Codec codec,
     public record JoinTableMeta(String table, String ownerColumn, String targetColumn) {
     }
 
+    /**
+     * A column that belongs to no model field (a link table's key), readable with {@code codec}; it cannot be
+     * read from or written to an instance.
+     */
+    public static FieldMeta column(String column, Codec codec) {
+        return new FieldMeta(column, column, FieldKind.COLUMN, codec, false, false, false, false, false, false, 0, 0, 0,
+                null, null, null, false, null, null, null);
+    }
+
     /** Whether the field is stored in the model's own table. */
     public boolean isConcrete() {
         return kind == FieldKind.COLUMN || kind == FieldKind.FOREIGN_KEY;

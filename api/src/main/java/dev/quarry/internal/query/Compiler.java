@@ -28,14 +28,14 @@ public final class Compiler {
 
     /** {@code SELECT cols FROM t WHERE ... GROUP BY ... HAVING ... ORDER BY ... LIMIT ... FOR UPDATE}. */
     public Statement select(Query q, List<Selected> columns) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         writeSelect(w, q, columns, q.effectiveOrdering(), q.low(), q.high(), true);
         return new Statement(w.sql.toString(), w.params);
     }
 
     /** The same select with a different ordering and slice (first/last/latest/get). */
     public Statement select(Query q, List<Selected> columns, List<Query.Order> ordering, long low, long high) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         writeSelect(w, q, columns, ordering, low, high, true);
         return new Statement(w.sql.toString(), w.params);
     }
@@ -72,10 +72,17 @@ public final class Compiler {
     private void from(SqlWriter w, Query q) {
         w.append(" FROM ").quote(q.model().table());
         for (Join j : q.joins().values()) {
-            w.append(" LEFT OUTER JOIN ").quote(j.target().table()).append(" ").quote(j.alias()).append(" ON ")
-                    .quote(j.alias()).append(".").quote(j.target().pk().column()).append(" = ")
-                    .quote(j.parentAlias()).append(".").quote(j.foreignKey().column());
+            w.append(" LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(j.alias()).append(" ON ")
+                    .quote(j.alias()).append(".").quote(j.column()).append(" = ")
+                    .quote(j.parentAlias()).append(".").quote(j.parentColumn());
         }
+    }
+
+    /** {@code SELECT root.pk FROM root JOIN ... WHERE ...}, for IN subqueries. */
+    void writePkSelect(SqlWriter w, Query q) {
+        w.append("SELECT ").column(q.model().table(), q.model().pk());
+        from(w, q);
+        where(w, q.where());
     }
 
     /** WHERE for UPDATE/DELETE: conditions on joined tables go through {@code pk IN (SELECT ...)}. */
@@ -84,10 +91,8 @@ public final class Compiler {
             where(w, q.where());
             return;
         }
-        FieldMeta pk = q.model().pk();
-        w.append(" WHERE ").quote(pk.column()).append(" IN (SELECT ").column(q.model().table(), pk);
-        from(w, q);
-        where(w, q.where());
+        w.append(" WHERE ").quote(q.model().pk().column()).append(" IN (");
+        writePkSelect(w, q);
         w.append(")");
     }
 
@@ -144,6 +149,8 @@ public final class Compiler {
             case Node.Not n -> collectNode(n.child(), out);
             case Node.Leaf l -> collectColumns(l.lhs(), out);
             case Node.Nothing x -> { }
+            case Node.InQuery q -> collectColumns(q.lhs(), out);
+            case Node.InLink l -> collectColumns(l.lhs(), out);
         }
     }
 
@@ -167,7 +174,7 @@ public final class Compiler {
 
     /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement count(Query q, List<Selected> columnsForSubquery) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         if (q.distinct() || q.isSliced() || q.isGrouped()) {
             w.append("SELECT COUNT(*) FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
@@ -182,7 +189,7 @@ public final class Compiler {
 
     /** {@code SELECT 1 ... LIMIT 1}. */
     public Statement exists(Query q, List<Selected> columnsForSubquery) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         if (q.distinct() || q.isSliced() || q.isGrouped()) {
             w.append("SELECT 1 FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
@@ -198,7 +205,7 @@ public final class Compiler {
 
     /** {@code SELECT agg AS alias, ...}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement aggregate(Query q, Map<String, Operand> aggregates, List<Selected> columnsForSubquery) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         boolean sub = q.distinct() || q.isSliced() || q.isGrouped();
         w.append("SELECT ");
         int i = 0;
@@ -237,6 +244,9 @@ public final class Compiler {
             case Node.Or o -> new Node.Or(o.children().stream().map(c -> retable(c, table)).toList());
             case Node.Not n -> new Node.Not(retable(n.child(), table));
             case Node.Nothing x -> x;
+            case Node.InQuery q -> new Node.InQuery((Operand.Col) retable(q.lhs(), table), q.query());
+            case Node.InLink l -> new Node.InLink((Operand.Col) retable(l.lhs(), table), l.table(), l.selectColumn(),
+                    l.whereColumn(), l.value());
             case Node.Leaf l -> new Node.Leaf(retable(l.lhs(), table), l.lookup(), l.rhs() instanceof Operand o
                     ? retable(o, table) : l.rhs() instanceof List<?> list
                     ? list.stream().map(v -> (Object) retable((Operand) v, table)).toList() : l.rhs());
@@ -245,7 +255,7 @@ public final class Compiler {
 
     /** {@code UPDATE t SET c = ... WHERE ...}. */
     public Statement update(Query q, Map<FieldMeta, Operand> values) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         w.append("UPDATE ").quote(q.model().table()).append(" SET ");
         int i = 0;
         for (Map.Entry<FieldMeta, Operand> e : values.entrySet()) {
@@ -257,7 +267,7 @@ public final class Compiler {
 
     /** {@code DELETE FROM t WHERE ...}. */
     public Statement delete(Query q) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         w.append("DELETE FROM ").quote(q.model().table());
         writeWhere(w, q);
         return new Statement(w.sql.toString(), w.params);
@@ -272,7 +282,7 @@ public final class Compiler {
      */
     public Statement insert(ModelMeta<?> model, List<FieldMeta> columns, List<List<Object>> rows, String conflict,
                             List<FieldMeta> returning) {
-        SqlWriter w = new SqlWriter(dialect);
+        SqlWriter w = new SqlWriter(dialect, this);
         w.append("INSERT INTO ").quote(model.table()).append(" (");
         List<FieldMeta> cols = columns.isEmpty() ? List.of(model.pk()) : columns;
         for (int i = 0; i < cols.size(); i++) {

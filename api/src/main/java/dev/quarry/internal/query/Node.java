@@ -43,6 +43,28 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * {@code lhs IN (SELECT pk ... )} over a query of the same model: how exclude() treats a condition on a
+     * multi-valued relation (a row is excluded when ANY related row matches, as in Django).
+     */
+    record InQuery(Operand.Col lhs, Query query) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /**
+     * {@code lhs IN (SELECT select FROM table WHERE whereColumn = ?)}: the rows linked to one owner through a
+     * many-to-many link table (a related manager's restriction).
+     */
+    record InLink(Operand.Col lhs, String table, String selectColumn, String whereColumn, Object value) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
     /** Matches nothing (an empty {@code in}). */
     record Nothing() implements Node {
         @Override

@@ -53,7 +53,7 @@ public final class Query {
     Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
     List<String> selectRelated = new ArrayList<>();
-    List<String> prefetchRelated = new ArrayList<>();
+    List<dev.quarry.Prefetch> prefetchRelated = new ArrayList<>();
 
     /** An unfiltered query over every row of {@code model}. */
     public Query(ModelMeta<?> model) {
@@ -218,7 +218,7 @@ public final class Query {
             prefix = prefix.isEmpty() ? part : prefix + "__" + part;
             ModelMeta<?> target = current.models().meta(fk.target());
             String parent = alias;
-            Join join = joins.computeIfAbsent(prefix, p -> new Join(p, "T_" + p, target, parent, fk));
+            Join join = joins.computeIfAbsent(prefix, p -> Join.forward(p, "T_" + p, target, parent, fk));
             if (!selectRelated.contains(prefix)) {
                 selectRelated.add(prefix);
             }
@@ -232,8 +232,8 @@ public final class Query {
         return selectRelated;
     }
 
-    /** prefetchRelated paths. */
-    public List<String> prefetchRelated() {
+    /** prefetchRelated lookups, in order. */
+    public List<dev.quarry.Prefetch> prefetchRelated() {
         return prefetchRelated;
     }
 

@@ -8,6 +8,7 @@ import dev.quarry.Q;
 import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
+import dev.quarry.internal.meta.Relation;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -36,9 +37,12 @@ public final class Resolver {
         this.joins = joins;
     }
 
-    /** A column reached by following foreign keys: the operand, its field, and the index of the next part. */
-    private record Walk(Operand.Col column, FieldMeta field, int next) {
+    /** A column reached by following relations: the operand, its field, the next part's index, its model. */
+    private record Walk(Operand.Col column, FieldMeta field, int next, ModelMeta<?> owner) {
     }
+
+    /** The to-many joins this resolver (one filter() call) made, by path. */
+    private final Map<String, String> localToMany = new java.util.HashMap<>();
 
     /**
      * Follows {@code parts} from the root model through foreign keys (joining their tables) to a column;
@@ -53,30 +57,66 @@ public final class Resolver {
             if (field == null) {
                 throw current.unknownField(parts[i], current == model ? new ArrayList<>(annotations.keySet()) : List.of());
             }
-            if (!field.isConcrete()) {
-                throw new UnsupportedOperationException("'" + path + "' crosses the to-many relation '" + field.name()
-                        + "'; lookups across to-many relations are not supported yet.");
-            }
             boolean more = i + 1 < parts.length && !Lookups.isLookup(parts[i + 1]) && !Lookups.isTransform(parts[i + 1]);
-            if (field.kind() != FieldKind.FOREIGN_KEY || !more) {
-                return new Walk(new Operand.Col(alias, field), field, i + 1);
+            if (field.kind() == FieldKind.COLUMN || (field.kind() == FieldKind.FOREIGN_KEY && !more)) {
+                return new Walk(new Operand.Col(alias, field), field, i + 1, current);
             }
-            ModelMeta<?> target = current.models().meta(field.target());
-            boolean targetPk = "pk".equals(parts[i + 1]) || target.pk().name().equals(parts[i + 1]);
-            if (targetPk && (i + 2 == parts.length || Lookups.isLookup(parts[i + 2]) || Lookups.isTransform(parts[i + 2]))) {
-                return new Walk(new Operand.Col(alias, field), field, i + 2);
-            }
+            Relation relation = Relation.of(current, field);
+            ModelMeta<?> target = relation.target();
             prefix = prefix.isEmpty() ? field.name() : prefix + "__" + field.name();
-            alias = join(prefix, alias, field, target).alias();
+            if (relation.kind() == Relation.Kind.FORWARD) {
+                boolean targetPk = "pk".equals(parts[i + 1]) || target.pk().name().equals(parts[i + 1]);
+                if (targetPk && (i + 2 == parts.length || Lookups.isLookup(parts[i + 2]) || Lookups.isTransform(parts[i + 2]))) {
+                    return new Walk(new Operand.Col(alias, field), field, i + 2, current);
+                }
+                String parent = alias;
+                alias = joins(path).computeIfAbsent(prefix, p -> Join.forward(p, "T_" + p, target, parent, field)).alias();
+            } else {
+                alias = toMany(prefix, alias, relation);
+            }
             current = target;
+            if (!more) {
+                return new Walk(new Operand.Col(alias, target.pk()), target.pk(), i + 1, target);
+            }
         }
     }
 
-    private Join join(String path, String parentAlias, FieldMeta fk, ModelMeta<?> target) {
+    private Map<String, Join> joins(String path) {
         if (joins == null) {
             throw new UnsupportedOperationException("Relations cannot be followed here ('" + path + "').");
         }
-        return joins.computeIfAbsent(path, p -> new Join(p, "T_" + p, target, parentAlias, fk));
+        return joins;
+    }
+
+    /**
+     * Joins a to-many relation. As in Django, the conditions of one filter() call share the join of a
+     * multi-valued relation (they must hold for the same related row), while each filter() call gets joins
+     * of its own (each condition may hold for a different related row).
+     */
+    private String toMany(String path, String parentAlias, Relation relation) {
+        Map<String, Join> all = joins(path);
+        String known = localToMany.get(path);
+        if (known != null) {
+            return known;
+        }
+        String base = "T_" + path;
+        String alias = base;
+        for (int n = 2; all.containsKey(alias) || all.containsKey(alias + "_link"); n++) {
+            alias = base + "_" + n;
+        }
+        ModelMeta<?> owner = relation.owner();
+        ModelMeta<?> target = relation.target();
+        if (relation.kind() == Relation.Kind.REVERSE) {
+            all.put(alias, new Join(path, alias, target.table(), relation.foreignKey().column(), parentAlias,
+                    owner.pk().column(), target, null));
+        } else {
+            String link = alias + "_link";
+            all.put(link, new Join(path, link, relation.joinTable(), relation.ownerColumn(), parentAlias, owner.pk().column(),
+                    null, null));
+            all.put(alias, new Join(path, alias, target.table(), target.pk().column(), link, relation.targetColumn(), target, null));
+        }
+        localToMany.put(path, alias);
+        return alias;
     }
 
     /** Resolves a Q into a condition tree. */
@@ -106,6 +146,7 @@ public final class Resolver {
         Operand lhs;
         Annotation annotation = annotations.get(parts[0]);
         FieldMeta field = null;
+        ModelMeta<?> owner = model;
         int i = 1;
         if (annotation != null) {
             lhs = new Operand.Ref(annotation.alias(), annotation.operand());
@@ -113,6 +154,7 @@ public final class Resolver {
             Walk walk = walk(path, parts);
             lhs = walk.column();
             field = walk.field();
+            owner = walk.owner();
             i = walk.next();
         }
         String lookup = "exact";
@@ -128,10 +170,10 @@ public final class Resolver {
                         + String.join(", ", Lookups.LOOKUPS) + "; transforms: " + String.join(", ", Lookups.TRANSFORMS) + ".");
             }
         }
-        return leaf(path, lhs, field, lookup, value);
+        return leaf(path, lhs, field, owner, lookup, value);
     }
 
-    private Node leaf(String path, Operand lhs, FieldMeta field, String lookup, Object value) {
+    private Node leaf(String path, Operand lhs, FieldMeta field, ModelMeta<?> owner, String lookup, Object value) {
         switch (lookup) {
             case "isnull" -> {
                 if (!(value instanceof Boolean b)) {
@@ -143,7 +185,7 @@ public final class Resolver {
                 List<Operand> values = new ArrayList<>();
                 for (Object v : iterable(path, value)) {
                     if (v != null) {
-                        values.add(rhs(lhs, field, v));
+                        values.add(rhs(lhs, field, owner, v));
                     }
                 }
                 return values.isEmpty() ? new Node.Nothing() : new Node.Leaf(lhs, "in", values);
@@ -154,7 +196,7 @@ public final class Resolver {
                 if (bounds.size() != 2) {
                     throw new IllegalArgumentException("The range lookup of '" + path + "' needs exactly two values, got " + bounds.size() + ".");
                 }
-                return new Node.Leaf(lhs, "range", List.of(rhs(lhs, field, bounds.get(0)), rhs(lhs, field, bounds.get(1))));
+                return new Node.Leaf(lhs, "range", List.of(rhs(lhs, field, owner, bounds.get(0)), rhs(lhs, field, owner, bounds.get(1))));
             }
             default -> {
                 if (value == null) {
@@ -172,7 +214,7 @@ public final class Resolver {
                 if ("regex".equals(lookup) || "iregex".equals(lookup) || "iexact".equals(lookup)) {
                     return new Node.Leaf(lhs, lookup, value instanceof F f ? expression(f) : new Operand.Param(String.valueOf(value)));
                 }
-                return new Node.Leaf(lhs, lookup, rhs(lhs, field, value));
+                return new Node.Leaf(lhs, lookup, rhs(lhs, field, owner, value));
             }
         }
     }
@@ -192,13 +234,14 @@ public final class Resolver {
     }
 
     /** The right-hand side: an expression, or a value converted for the field (or the transform's type). */
-    private Operand rhs(Operand lhs, FieldMeta field, Object value) {
+    private Operand rhs(Operand lhs, FieldMeta field, ModelMeta<?> owner, Object value) {
         if (value instanceof Expression e) {
             return expression(e);
         }
-        if (field != null && lhs instanceof Operand.Col col) {
-            ModelMeta<?> owner = col.table().equals(model.table()) ? model : joins.values().stream()
-                    .filter(j -> j.alias().equals(col.table())).findFirst().map(Join::target).orElse(model);
+        if (field != null) {
+            if (field.pk() && owner.type().isInstance(value)) {
+                value = owner.pkValue(value);   // tags = tagInstance compares the pk
+            }
             return new Operand.Param(owner.toDb(field, value));
         }
         if (lhs instanceof Operand.Transform t) {

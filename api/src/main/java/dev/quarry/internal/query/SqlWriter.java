@@ -13,11 +13,13 @@ import java.util.List;
 final class SqlWriter {
 
     private final Dialect dialect;
+    private final Compiler compiler;
     final StringBuilder sql = new StringBuilder(128);
     final List<Object> params = new ArrayList<>();
 
-    SqlWriter(Dialect dialect) {
+    SqlWriter(Dialect dialect, Compiler compiler) {
         this.dialect = dialect;
+        this.compiler = compiler;
     }
 
     SqlWriter append(String text) {
@@ -74,14 +76,14 @@ final class SqlWriter {
 
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
     private String render(Operand operand) {
-        SqlWriter sub = new SqlWriter(dialect);
+        SqlWriter sub = new SqlWriter(dialect, compiler);
         sub.operand(operand);
         params.addAll(sub.params);
         return sub.sql.toString();
     }
 
     private String renderCondition(Node node) {
-        SqlWriter sub = new SqlWriter(dialect);
+        SqlWriter sub = new SqlWriter(dialect, compiler);
         sub.node(node, false);
         params.addAll(sub.params);
         return sub.sql.toString();
@@ -119,6 +121,19 @@ final class SqlWriter {
                 sql.append(')');
             }
             case Node.Nothing x -> sql.append("1 = 0");
+            case Node.InLink l -> {
+                operand(l.lhs());
+                sql.append(" IN (SELECT ").append(dialect.quote(l.selectColumn())).append(" FROM ")
+                        .append(dialect.quote(l.table())).append(" WHERE ").append(dialect.quote(l.whereColumn())).append(" = ");
+                param(l.value());
+                sql.append(')');
+            }
+            case Node.InQuery q -> {
+                operand(q.lhs());
+                sql.append(" IN (");
+                compiler.writePkSelect(this, q.query());
+                sql.append(')');
+            }
             case Node.Leaf l -> leaf(l, negated);
         }
     }
