@@ -33,6 +33,23 @@ final class Cursors<T> {
 
     private static final AtomicLong NAMES = new AtomicLong();
 
+    /**
+     * Stable cursor names per SELECT text, so that a cursor alone on its connection is always named the same
+     * for the same query: its FETCH text repeats and the driver reuses the prepared statement. A name must
+     * never be shared by queries of different columns (a driver caches the FETCH's result shape), hence
+     * one name per SQL text. Bounded: past the bound, names are unique again.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Long> STABLE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_STABLE_NAMES = 4096;
+
+    private static String stableName(String sql) {
+        Long id = STABLE_NAMES.get(sql);
+        if (id == null && STABLE_NAMES.size() < MAX_STABLE_NAMES) {
+            id = STABLE_NAMES.computeIfAbsent(sql, k -> NAMES.incrementAndGet());
+        }
+        return "quarry_cursor_" + (id != null ? "s" + id : NAMES.incrementAndGet());
+    }
+
     private final QueryContext ctx;
     private final Statement select;
     private final RowMapper<T> mapper;
@@ -82,9 +99,9 @@ final class Cursors<T> {
         synchronized CompletableFuture<Void> open(boolean async) {
             opened = ctx.session().pin(async).thenCompose(s -> {
                 session = s;
-                // A cursor alone on its connection always has the same name, so that its FETCH text repeats and
-                // the driver reuses the prepared statement; inside a user's transaction names must be unique.
-                name = s.ownsConnection() ? "quarry_cursor" : "quarry_cursor_" + NAMES.incrementAndGet();
+                // Alone on its connection a cursor gets its query's stable name; inside a user's transaction,
+                // where several may be open at once, a unique one.
+                name = s.ownsConnection() ? stableName(select.sql()) : "quarry_cursor_" + NAMES.incrementAndGet();
                 fetch = Statement.of(dialect.fetchCursor(name, chunkSize));
                 Statement declare = new Statement(dialect.declareCursor(name, select.sql()), select.params());
                 return s.run(async, CancelScope.NONE, conn -> conn.update(declare)).thenApply(n -> (Void) null);

@@ -41,16 +41,20 @@ public abstract class BlockingConnection implements Connection {
         }
     }
 
-    /** Runs a blocking operation on the executor; the returned future cancels the statement when cancelled. */
+    /**
+     * Runs a blocking operation on the executor; cancelling the returned future cancels the statement. The
+     * statement is cancelled BEFORE the future completes: completing it runs its callbacks, and one of them
+     * may queue the next operation (a rollback) on this connection, which must not receive the cancel.
+     */
     protected final <R> CompletableFuture<R> async(Supplier<R> work) {
         CompletableFuture<R> future = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
-                boolean cancelled = super.cancel(mayInterruptIfRunning);
-                if (cancelled) {
-                    cancelRunning();
+                if (isDone()) {
+                    return isCancelled();
                 }
-                return cancelled;
+                cancelRunning();
+                return super.cancel(mayInterruptIfRunning);
             }
         };
         executor.execute(() -> {
@@ -97,19 +101,28 @@ public abstract class BlockingConnection implements Connection {
         });
     }
 
+    /** Runs even when the returned stage is cancelled: a rollback must happen, a connection must go back. */
     @Override
     public CompletionStage<Void> rollbackAsync() {
-        return async(() -> {
-            rollback();
-            return null;
-        });
+        return uncancellable(this::rollback);
     }
 
+    /** Runs even when the returned stage is cancelled: a borrowed connection must always go back to its pool. */
     @Override
     public CompletionStage<Void> closeAsync() {
-        return async(() -> {
-            close();
-            return null;
+        return uncancellable(this::close);
+    }
+
+    private CompletableFuture<Void> uncancellable(Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
         });
+        return done.thenApply(v -> v);   // cancelling the copy never reaches the work
     }
 }
