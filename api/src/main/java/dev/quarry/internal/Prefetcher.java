@@ -102,7 +102,10 @@ final class Prefetcher {
                     Relation relation = Relation.of(ownerModel, ownerModel.field(part));
                     Query base = last && lookup.queryset() != null ? ((QuerySetImpl<?>) lookup.queryset()).query.copy()
                             : new Query(relation.target());
-                    return fetch(conn, relation, owners, base).thenAccept(related -> fetched.put(prefix, related));
+                    Prefetcher inTurn = Prefetcher.of(compiler, base);   // the Prefetch queryset's own lookups
+                    return fetch(conn, relation, owners, base)
+                            .thenCompose(related -> inTurn == null ? CompletableFuture.completedFuture(related) : inTurn.apply(conn, related))
+                            .thenAccept(related -> fetched.put(prefix, related));
                 });
             }
         }

@@ -43,6 +43,14 @@ public interface Connection {
     /** Returns the connection to its pool (rolling back a transaction left open). Never fails. */
     void close();
 
+    /**
+     * Cancels, from another thread, the statement a BLOCKING operation of this connection is executing now
+     * (the operation then fails with a DriverException of SQLState 57014); does nothing when none is. Needed
+     * only by transports that offer {@link Database#blockingExecutor()}.
+     */
+    default void cancel() {
+    }
+
     /** Async twin of {@link #query}. */
     <T> CompletionStage<List<T>> queryAsync(Statement statement, RowMapper<T> mapper);
 

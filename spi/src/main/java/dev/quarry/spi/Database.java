@@ -17,6 +17,16 @@ public interface Database extends AutoCloseable {
     /** Borrows a connection without blocking the caller. */
     CompletionStage<Connection> acquireAsync();
 
+    /**
+     * For a transport whose operations block: the executor (one virtual thread per task) its async twins
+     * run on. Quarry then runs a whole async operation (borrow, statements, give back) as ONE task on it with
+     * the blocking operations, instead of hopping threads at every step, and cancels through
+     * {@link Connection#cancel()}. Empty for a non-blocking transport, which gets the async operations.
+     */
+    default java.util.Optional<java.util.concurrent.Executor> blockingExecutor() {
+        return java.util.Optional.empty();
+    }
+
     /** Closes the pool and every connection in it. Idempotent. */
     @Override
     void close();

@@ -15,6 +15,7 @@ public class CancelScope {
     private volatile boolean cancelled;
     private volatile CompletableFuture<?> current;
     private volatile Runnable onCancel;
+    private volatile Runnable blockingCanceller;
     private final CancelScope also;
 
     private CancelScope() {
@@ -58,6 +59,20 @@ public class CancelScope {
         }
     }
 
+    /**
+     * Records how to cancel the blocking statement running now ({@code null} when none runs): the one-task
+     * async path runs blocking operations, which cancel through their connection, not through a stage.
+     */
+    public void trackBlocking(Runnable canceller) {
+        if (this == NONE) {
+            return;
+        }
+        blockingCanceller = canceller;
+        if (cancelled && canceller != null) {
+            canceller.run();
+        }
+    }
+
     /** Cancels the statement running now, without refusing later ones. */
     public void cancelCurrent() {
         CompletableFuture<?> c = current;
@@ -87,6 +102,10 @@ public class CancelScope {
         CompletableFuture<?> c = current;
         if (c != null) {
             c.cancel(true);
+        }
+        Runnable blocking = blockingCanceller;
+        if (blocking != null) {
+            blocking.run();
         }
         Runnable action = onCancel;
         if (action != null) {

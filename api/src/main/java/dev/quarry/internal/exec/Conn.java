@@ -54,6 +54,11 @@ public final class Conn {
         this.tx = tx;
     }
 
+    /** The provider's connection. */
+    Connection connection() {
+        return connection;
+    }
+
     /** Whether operations run asynchronously. */
     public boolean isAsync() {
         return async;

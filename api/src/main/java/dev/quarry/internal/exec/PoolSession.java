@@ -37,10 +37,46 @@ public final class PoolSession implements Session {
                 connection.close();
             }
         }
+        var blocking = database.blockingExecutor();
+        if (blocking.isPresent()) {
+            return oneTask(blocking.get(), scope, work);
+        }
         return acquireAsync().thenCompose(connection -> Futures.guard(() -> work.apply(conn(connection, true, scope)))
                 .handle((r, e) -> connection.closeAsync().toCompletableFuture().handle((v, e2) ->
                         e == null ? CompletableFuture.completedFuture(r) : CompletableFuture.<R>failedFuture(Futures.unwrap(e))))
                 .thenCompose(f -> f).thenCompose(f -> f));
+    }
+
+    /**
+     * The async twin for a blocking transport: the whole operation (borrow, statements, give back) runs as one
+     * task on the transport's executor, in sync mode, so it hops threads once instead of at every step. The
+     * user's cancel reaches the statement through {@link Connection#cancel()}.
+     */
+    private <R> CompletableFuture<R> oneTask(java.util.concurrent.Executor executor, CancelScope scope,
+                                             Function<Conn, CompletableFuture<R>> work) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (scope.isCancelled()) {
+                result.cancel(false);
+                return;
+            }
+            CompletableFuture<R> outcome = run(false, scope, conn -> {
+                scope.trackBlocking(conn.connection()::cancel);
+                try {
+                    return work.apply(conn);
+                } finally {
+                    scope.trackBlocking(null);
+                }
+            });
+            outcome.whenComplete((r, e) -> {
+                if (e == null) {
+                    result.complete(r);
+                } else {
+                    result.completeExceptionally(Futures.unwrap(e));
+                }
+            });
+        });
+        return result;
     }
 
     private CompletableFuture<Connection> acquireAsync() {

@@ -178,7 +178,13 @@ final class JdbcConnection extends BlockingConnection {
      */
     private <R> R executing(Op<?> op, java.sql.Statement statement, SqlWork<R> execution) throws SQLException {
         if (op == null) {
-            return execution.run();
+            Op<Void> blocking = new Op<>(null);   // a blocking twin's statement, cancellable through cancel()
+            runningBlocking = blocking;
+            try {
+                return executing(blocking, statement, execution);
+            } finally {
+                runningBlocking = null;
+            }
         }
         op.statement = statement;
         try {
@@ -193,6 +199,18 @@ final class JdbcConnection extends BlockingConnection {
             } finally {
                 cancelLock.unlock();
             }
+        }
+    }
+
+    /** The statement of the blocking operation executing now, for {@link #cancel()}. */
+    private volatile Op<?> runningBlocking;
+
+    /** Cancels the blocking operation's statement executing now (Quarry's one-task async path). */
+    @Override
+    public void cancel() {
+        Op<?> op = runningBlocking;
+        if (op != null) {
+            op.cancel(true);
         }
     }
 

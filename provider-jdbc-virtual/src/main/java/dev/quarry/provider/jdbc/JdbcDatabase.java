@@ -133,6 +133,12 @@ final class JdbcDatabase implements Database {
     }
 
     /** Runs {@code task} on a virtual thread, even after {@link #close()} (the task then fails on its own). */
+    /** The virtual-thread executor: Quarry runs each async operation as one task on it. */
+    @Override
+    public java.util.Optional<java.util.concurrent.Executor> blockingExecutor() {
+        return java.util.Optional.of(this::execute);
+    }
+
     void execute(Runnable task) {
         try {
             executor.execute(task);
