@@ -79,6 +79,10 @@ final class SchemaImpl implements Schema {
             for (FieldMeta f : m.fields()) {
                 if (f.kind() == FieldKind.MANY_TO_MANY && f.joinTable() != null) {
                     out.add(joinTable(m, f, d));
+                    // the unique (owner, target) pair serves lookups by owner; lookups by target need their own
+                    FieldMeta.JoinTableMeta jt = f.joinTable();
+                    out.add("CREATE INDEX IF NOT EXISTS " + d.quote(jt.table() + "_" + jt.targetColumn() + "_idx") + " ON "
+                            + d.quote(jt.table()) + " (" + d.quote(jt.targetColumn()) + ")");
                 }
             }
         }

@@ -182,8 +182,20 @@ public final class ModelMeta<T> {
         return value;
     }
 
-    /** What to bind for a concrete field of {@code obj}. */
+    /**
+     * What to bind for a concrete field of {@code obj}.
+     *
+     * @throws IllegalArgumentException for a related instance that was never saved (Django refuses it
+     *         rather than store NULL and lose the link)
+     */
     public Object dbValue(FieldMeta field, Object obj) {
+        if (field.kind() == FieldKind.FOREIGN_KEY) {
+            Object related = field.get(obj);
+            if (related != null && models.meta(field.target()).pkValue(related) == null) {
+                throw new IllegalArgumentException("save() prohibited to prevent data loss due to unsaved related object '"
+                        + field.name() + "'.");
+            }
+        }
         return field.codec().toDb(columnValue(field, obj));
     }
 

@@ -48,7 +48,7 @@ public final class Resolver {
      * Follows {@code parts} from the root model through foreign keys (joining their tables) to a column;
      * stops at the first part that is not a field. {@code author__id} uses the key column, with no join.
      */
-    private Walk walk(String path, String[] parts) {
+    private Walk walk(String path, String[] parts, boolean filtering) {
         ModelMeta<?> current = model;
         String alias = model.table();
         String prefix = "";
@@ -72,7 +72,7 @@ public final class Resolver {
                 String parent = alias;
                 alias = joins(path).computeIfAbsent(prefix, p -> Join.forward(p, "T_" + p, target, parent, field)).alias();
             } else {
-                alias = toMany(prefix, alias, relation);
+                alias = toMany(prefix, alias, relation, filtering);
             }
             current = target;
             if (!more) {
@@ -93,11 +93,20 @@ public final class Resolver {
      * multi-valued relation (they must hold for the same related row), while each filter() call gets joins
      * of its own (each condition may hold for a different related row).
      */
-    private String toMany(String path, String parentAlias, Relation relation) {
+    private String toMany(String path, String parentAlias, Relation relation, boolean filtering) {
         Map<String, Join> all = joins(path);
         String known = localToMany.get(path);
         if (known != null) {
             return known;
+        }
+        if (!filtering) {
+            // values(), orderBy(), annotate(): reuse the join a filter() made (or the first one), as Django does
+            for (Join j : all.values()) {
+                if (j.path().equals(path) && j.target() != null && j.foreignKey() == null) {
+                    localToMany.put(path, j.alias());
+                    return j.alias();
+                }
+            }
         }
         String base = "T_" + path;
         String alias = base;
@@ -151,7 +160,7 @@ public final class Resolver {
         if (annotation != null) {
             lhs = new Operand.Ref(annotation.alias(), annotation.operand());
         } else {
-            Walk walk = walk(path, parts);
+            Walk walk = walk(path, parts, true);
             lhs = walk.column();
             field = walk.field();
             owner = walk.owner();
@@ -280,7 +289,7 @@ public final class Resolver {
             return new Operand.Ref(annotation.alias(), annotation.operand());
         }
         String[] parts = name.split("__", -1);
-        Walk walk = walk(name, parts);
+        Walk walk = walk(name, parts, false);
         if (walk.next() != parts.length) {
             throw new FieldException("'" + name + "' does not name a field: '" + parts[walk.next()]
                     + "' is a lookup or transform, allowed only in filters.");
