@@ -150,10 +150,15 @@ final class Prefetcher {
         return chain.thenApply(v -> all);
     }
 
+    /** The related rows whose {@code lookup} is among {@code keys}; a sliced queryset is sliced per owner. */
     private Statement select(Query base, String lookup, List<Object> keys) {
         Query q = base.copy();
         q.addCondition(q.resolver().lookup(lookup, keys));
         Shape<?> shape = Shape.model(q.model());
+        if (q.isSliced() && !lookup.startsWith(q.model().pk().name() + "__")) {
+            String keyField = lookup.substring(0, lookup.length() - "__in".length());
+            return compiler.selectPartitioned(q, shape.columns(q), q.resolver().fieldOperand(keyField));
+        }
         return compiler.select(q, shape.columns(q));
     }
 
@@ -209,8 +214,9 @@ final class Prefetcher {
             List<Operand> params = chunk.stream().<Operand>map(k -> new Operand.Param(ownerKey.toDb(k))).toList();
             q.addCondition(new Node.Leaf(new Operand.Col(link, linkOwner), "in", params));
             List<Selected> columns = new ArrayList<>(shape.columns(q));
-            columns.add(new Selected("__owner", new Operand.Col(link, linkOwner), ownerKey.dbType(), null));
-            return compiler.select(q, columns);
+            Operand.Col ownerColumn = new Operand.Col(link, linkOwner);
+            columns.add(new Selected("__owner", ownerColumn, ownerKey.dbType(), null));
+            return q.isSliced() ? compiler.selectPartitioned(q, columns, ownerColumn) : compiler.select(q, columns);
         }, pairMapper(base, ownerKey)).thenApply(pairs -> {
             Map<Object, List<Object>> byOwner = new LinkedHashMap<>();
             Map<Object, Object> unique = new LinkedHashMap<>();

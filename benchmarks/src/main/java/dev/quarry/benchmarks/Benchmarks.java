@@ -36,6 +36,9 @@ public final class Benchmarks {
     static final int PAGE = 100;
     static final int BULK = 1_000;
     static final int CHUNK = 2_000;
+    static final int WRITERS = 1_000;
+    static final int POSTS_PER_WRITER = 10;
+    static final int WRITER_PAGE = 20;
     static final String[] SYSTEMS = {"JDBC", "Quarry sync", "Quarry async"};
 
     private Benchmarks() {
@@ -100,8 +103,10 @@ public final class Benchmarks {
             throws Exception {
         Manager<Item> items = db.objects(Item.class);
         Manager<Event> events = db.objects(Event.class);
-        db.schema().drop(Item.class, Event.class);
-        db.schema().create(Item.class, Event.class);
+        Manager<Writer> writers = db.objects(Writer.class);
+        Manager<Post> posts = db.objects(Post.class);
+        db.schema().drop(Item.class, Event.class, Post.class, Writer.class);
+        db.schema().create(Item.class, Event.class, Writer.class, Post.class);
         List<Item> seed = new ArrayList<>(SEED_ROWS);
         LocalDateTime t0 = LocalDateTime.of(2025, 1, 1, 0, 0);
         for (int i = 0; i < SEED_ROWS; i++) {
@@ -110,6 +115,18 @@ public final class Benchmarks {
         items.bulkCreate(seed, BulkOptions.defaults().batchSize(2_000));
         jdbc.execute("CREATE INDEX IF NOT EXISTS bench_item_status_idx ON bench_item (status)");
         jdbc.execute("VACUUM ANALYZE bench_item");
+        List<Writer> authors = new ArrayList<>(WRITERS);
+        for (int i = 0; i < WRITERS; i++) {
+            authors.add(new Writer("writer " + i, "writer" + i + "@example.org"));
+        }
+        authors = writers.bulkCreate(authors);
+        List<Post> seedPosts = new ArrayList<>(WRITERS * POSTS_PER_WRITER);
+        for (int i = 0; i < WRITERS * POSTS_PER_WRITER; i++) {
+            seedPosts.add(new Post("post " + i, i % 1000, authors.get(i % WRITERS)));
+        }
+        posts.bulkCreate(seedPosts, BulkOptions.defaults().batchSize(2_000));
+        jdbc.execute("VACUUM ANALYZE bench_writer");
+        jdbc.execute("VACUUM ANALYZE bench_post");
         long open = jdbc.count("open");
 
         List<Case> cases = List.of(
@@ -141,6 +158,18 @@ public final class Benchmarks {
                         i -> check(jdbc.incrementViews(pk(i)) == 1),
                         i -> check(items.filter("pk", pk(i)).update(Map.of("views", F.of("views").plus(1))) == 1),
                         i -> check(items.filter("pk", pk(i)).aupdate(Map.of("views", F.of("views").plus(1))).join() == 1)),
+                new Case("selectRelated, 100 rows", 100,
+                        i -> check(joined(jdbc.postsWithWriters(after(i), PAGE))),
+                        i -> check(joined(posts.selectRelated("writer").filter("id__gt", after(i)).orderBy("id")
+                                .slice(0, PAGE).list())),
+                        i -> check(joined(posts.selectRelated("writer").filter("id__gt", after(i)).orderBy("id")
+                                .slice(0, PAGE).alist().join()))),
+                new Case("prefetchRelated, 20+200", 100,
+                        i -> check(prefetched(jdbc.writersWithPosts(writerAfter(i), WRITER_PAGE))),
+                        i -> check(prefetched(writers.filter("id__gt", writerAfter(i)).orderBy("id").slice(0, WRITER_PAGE)
+                                .prefetchRelated("posts").list())),
+                        i -> check(prefetched(writers.filter("id__gt", writerAfter(i)).orderBy("id").slice(0, WRITER_PAGE)
+                                .prefetchRelated("posts").alist().join()))),
                 new Case("stream 10k rows", 3,
                         i -> check(jdbc.stream(SEED_ROWS, CHUNK) == SEED_ROWS),
                         i -> {
@@ -187,7 +216,7 @@ public final class Benchmarks {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundStart));
         }
         report(cases, samples, url, rounds, warmup, poolSize);
-        db.schema().drop(Item.class, Event.class);
+        db.schema().drop(Item.class, Event.class, Post.class, Writer.class);
     }
 
     private static void report(List<Case> cases, long[][][] samples, String url, int rounds, int warmup, int poolSize) {
@@ -197,7 +226,7 @@ public final class Benchmarks {
                 url.replaceAll("password=[^&]*", "password=***"));
         System.out.println("median time per operation (µs); ratio = Quarry / JDBC (lower is better, 1.00 = same)");
         System.out.println();
-        System.out.printf("| %-24s | %6s | %10s | %10s | %12s | %10s | %11s |%n",
+        System.out.printf("| %-24s | %6s | %10s | %11s | %12s | %10s | %11s |%n",
                 "operation", "ops", "JDBC", "Quarry sync", "Quarry async", "sync/JDBC", "async/JDBC");
         System.out.printf("|%s|%s:|%s:|%s:|%s:|%s:|%s:|%n", "-".repeat(26), "-".repeat(7), "-".repeat(11),
                 "-".repeat(12), "-".repeat(13), "-".repeat(11), "-".repeat(12));
@@ -225,6 +254,20 @@ public final class Benchmarks {
 
     private static long after(int i) {
         return (i * 131L) % (SEED_ROWS - PAGE);
+    }
+
+    private static long writerAfter(int i) {
+        return (i * 37L) % (WRITERS - WRITER_PAGE);
+    }
+
+    /** A page of posts, each with its writer loaded. */
+    private static boolean joined(List<Post> page) {
+        return page.size() == PAGE && page.stream().allMatch(p -> p.getWriter().getName() != null);
+    }
+
+    /** A page of writers, each with its ten posts loaded. */
+    private static boolean prefetched(List<Writer> page) {
+        return page.size() == WRITER_PAGE && page.stream().allMatch(w -> w.getPosts().size() == POSTS_PER_WRITER);
     }
 
     private static Event event(int i) {

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one would write by hand: pgjdbc behind HikariCP (the pool size Quarry gets), one
@@ -157,6 +159,82 @@ final class JdbcBaseline implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /** What {@code selectRelated("writer")} does by hand: one JOIN, each post with its writer. */
+    List<Post> postsWithWriters(long afterId, int size) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT p.id, p.title, p.views, w.id, w.name, w.email"
+                     + " FROM bench_post p JOIN bench_writer w ON w.id = p.writer_id"
+                     + " WHERE p.id > ? ORDER BY p.id LIMIT " + size)) {
+            ps.setLong(1, afterId);
+            List<Post> posts = new ArrayList<>(size);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Post post = new Post();
+                    post.id = rs.getLong(1);
+                    post.title = rs.getString(2);
+                    post.views = rs.getInt(3);
+                    Writer writer = new Writer();
+                    writer.id = rs.getLong(4);
+                    writer.name = rs.getString(5);
+                    writer.email = rs.getString(6);
+                    post.writer = writer;
+                    posts.add(post);
+                }
+            }
+            return posts;
+        }
+    }
+
+    /**
+     * What {@code prefetchRelated("posts")} does by hand: the writers, then all their posts in one
+     * {@code WHERE writer_id IN (...)} query on the same connection, grouped by writer.
+     */
+    List<Writer> writersWithPosts(long afterId, int size) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            List<Writer> writers = new ArrayList<>(size);
+            Map<Long, Writer> byId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, name, email FROM bench_writer WHERE id > ? ORDER BY id LIMIT " + size)) {
+                ps.setLong(1, afterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Writer w = new Writer();
+                        w.id = rs.getLong(1);
+                        w.name = rs.getString(2);
+                        w.email = rs.getString(3);
+                        w.posts = new ArrayList<>();
+                        writers.add(w);
+                        byId.put(w.id, w);
+                    }
+                }
+            }
+            if (writers.isEmpty()) {
+                return writers;
+            }
+            StringBuilder sql = new StringBuilder("SELECT id, title, views, writer_id FROM bench_post WHERE writer_id IN (");
+            for (int i = 0; i < writers.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+                for (int i = 0; i < writers.size(); i++) {
+                    ps.setLong(i + 1, writers.get(i).id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Post post = new Post();
+                        post.id = rs.getLong(1);
+                        post.title = rs.getString(2);
+                        post.views = rs.getInt(3);
+                        Writer w = byId.get(rs.getLong(4));
+                        post.writer = w;
+                        w.posts.add(post);
+                    }
+                }
+            }
+            return writers;
         }
     }
 

@@ -134,7 +134,7 @@ public final class Conn {
                             : rollback().handle((x, e2) -> CompletableFuture.<R>failedFuture(Futures.unwrap(e))).thenCompose(f -> f))
                     .thenCompose(f -> f));
         }
-        String name = "quarry_sp_" + SAVEPOINTS.incrementAndGet();
+        String name = newSavepointName();
         return execute(dialect.savepoint(name)).thenCompose(v -> Futures.guard(() -> work.apply(this))
                 .handle((r, e) -> e == null
                         ? execute(dialect.releaseSavepoint(name)).thenApply(x -> r)

@@ -139,6 +139,7 @@ public final class Compiler {
             case Operand.Condition c -> collectNode(c.node(), out);
             case Operand.Param p -> { }
             case Operand.Agg a -> { }
+            case Operand.RowNumber r -> { }
         }
     }
 
@@ -170,6 +171,27 @@ public final class Compiler {
                 w.operand(o.operand()).append(o.descending() ? " DESC" : " ASC");
             }
         }
+    }
+
+    /**
+     * A slice per partition: {@code SELECT * FROM (SELECT cols, ROW_NUMBER() OVER (PARTITION BY partition
+     * ORDER BY ...) AS rank ...) WHERE rank in (low, high]} — Django's sliced Prefetch querysets. The rank is
+     * the last column, after {@code columns}.
+     */
+    public Statement selectPartitioned(Query q, List<Selected> columns, Operand partition) {
+        List<Query.Order> ordering = q.isOrdered() ? q.effectiveOrdering()
+                : List.of(new Query.Order(new Operand.Col(q.model().table(), q.model().pk()), false));
+        List<Selected> ranked = new ArrayList<>(columns);
+        ranked.add(new Selected("quarry_rank", new Operand.RowNumber(partition, ordering), Long.class, null));
+        SqlWriter w = new SqlWriter(dialect, this);
+        w.append("SELECT * FROM (");
+        writeSelect(w, q, ranked, List.of(), 0, -1, false);
+        w.append(") ").quote("quarry_partitioned").append(" WHERE ").quote("quarry_rank").append(" > " + q.low());
+        if (q.high() >= 0) {
+            w.append(" AND ").quote("quarry_rank").append(" <= " + q.high());
+        }
+        w.append(" ORDER BY ").quote("quarry_rank");
+        return new Statement(w.sql.toString(), w.params);
     }
 
     /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced or grouped. */
@@ -235,6 +257,7 @@ public final class Compiler {
             case Operand.Condition c -> new Operand.Condition(retable(c.node(), table));
             case Operand.Ref r -> new Operand.Ref(r.alias(), retable(r.target(), table));
             case Operand.Param p -> p;
+            case Operand.RowNumber r -> r;
         };
     }
 

@@ -58,6 +58,14 @@ public sealed interface Operand {
         }
     }
 
+    /** {@code ROW_NUMBER() OVER (PARTITION BY partition ORDER BY ordering)}: a sliced prefetch's per-owner rank. */
+    record RowNumber(Operand partition, java.util.List<Query.Order> ordering) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
     /** A reference to an annotation by alias. */
     record Ref(String alias, Operand target) implements Operand {
         @Override

@@ -22,6 +22,7 @@ public final class ReadTypes {
             case Operand.Condition c -> Boolean.class;
             case Operand.Arith a -> arithmetic(of(a.left()), of(a.right()));
             case Operand.Agg a -> aggregate(a);
+            case Operand.RowNumber r -> Long.class;
         };
     }
 

@@ -70,6 +70,21 @@ final class SqlWriter {
                 node(c.node(), false);
                 sql.append(')');
             }
+            case Operand.RowNumber r -> {
+                sql.append("ROW_NUMBER() OVER (PARTITION BY ");
+                operand(r.partition());
+                sql.append(" ORDER BY ");
+                for (int i = 0; i < r.ordering().size(); i++) {
+                    Query.Order o = r.ordering().get(i);
+                    sql.append(i > 0 ? ", " : "");
+                    if (o.random()) {
+                        sql.append(dialect.random());
+                    } else {
+                        operand(o.operand()).append(o.descending() ? " DESC" : " ASC");
+                    }
+                }
+                sql.append(')');
+            }
         }
         return this;
     }

@@ -157,6 +157,22 @@ class PrefetchRelatedTest extends TckBase {
     }
 
     @Test
+    void aSlicedPrefetchQuerySetSlicesEachOwnersRows() {
+        List<Writer> loaded = blog.writers
+                .prefetchRelated(Prefetch.of("posts", blog.posts.orderBy("-views").slice(0, 2)))
+                .orderBy("name").list();
+        Map<String, Writer> byName = byName(loaded, Writer::getName);
+        assertEquals(List.of("Async Java", "Java records"), titles(byName.get("ada").getPosts()),
+                "the two most viewed of ada's three posts, not two posts in all");
+        assertEquals(List.of("Postgres tips", "Python vs Java"), titles(byName.get("bob").getPosts()));
+        assertEquals(List.of("Django ORM"), titles(byName.get("cyd").getPosts()));
+
+        Post versus = blog.posts.prefetchRelated(Prefetch.of("tags", blog.tags.orderBy("name").slice(1, 2)))
+                .get("title", "Python vs Java");
+        assertEquals(List.of("python"), tagNames(versus.getTags()), "a many-to-many sliced per owner: java, [python]");
+    }
+
+    @Test
     void aPrefetchWithoutQuerySetAndOneThatPrefetchesInTurn() {
         Writer ada = blog.writers.prefetchRelated(Prefetch.of("posts")).get("name", "ada");
         assertEquals(ALL_POSTS.get("ada"), titles(ada.getPosts()));

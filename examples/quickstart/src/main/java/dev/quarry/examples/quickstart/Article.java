@@ -8,14 +8,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
+import java.util.Set;
 
 /**
- * A blog article. {@code author} is stored in column {@code author_id}; without {@code selectRelated} it holds
- * an {@link Author} whose only set field is its id.
+ * A blog article. {@code author} is stored in column {@code author_id}; without {@code selectRelated("author")}
+ * (or {@code prefetchRelated("author")}) it holds an {@link Author} whose only set field is its id. {@code tags}
+ * owns the join table {@code quickstart_article_tags} (columns {@code article_id}, {@code tag_id}); it is filled
+ * by {@code prefetchRelated("tags")} and changed through {@code objects.related(article, "tags", Tag.class)}.
  */
 @Entity
 @Table(name = "quickstart_article")
@@ -42,6 +46,9 @@ public class Article {
     private int views;
 
     private LocalDateTime publishedAt;
+
+    @ManyToMany
+    private Set<Tag> tags;                  // null until prefetched: Quarry never loads it behind your back
 
     /** For Quarry. */
     public Article() {
@@ -77,7 +84,7 @@ public class Article {
         return slug;
     }
 
-    /** @return the author (only its id is set) */
+    /** @return the author (only its id is set, unless selectRelated or prefetchRelated loaded it) */
     public Author getAuthor() {
         return author;
     }
@@ -95,6 +102,11 @@ public class Article {
     /** @return when it was published, or null for a draft */
     public LocalDateTime getPublishedAt() {
         return publishedAt;
+    }
+
+    /** @return the tags, once {@code prefetchRelated("tags")} has loaded them (else null) */
+    public Set<Tag> getTags() {
+        return tags;
     }
 
     @Override

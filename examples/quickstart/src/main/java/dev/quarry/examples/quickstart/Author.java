@@ -1,13 +1,21 @@
 package dev.quarry.examples.quickstart;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-/** Someone who writes articles. */
+import java.util.List;
+
+/**
+ * Someone who writes articles. {@code articles} is the reverse side of {@link Article#getAuthor()}: it has no
+ * column, it is filled by {@code prefetchRelated("articles")}, and deleting an author deletes its articles
+ * first ({@code cascade = REMOVE}, Django's {@code on_delete=CASCADE}).
+ */
 @Entity
 @Table(name = "quickstart_author")
 public class Author {
@@ -21,6 +29,9 @@ public class Author {
 
     @Column(length = 200)
     private String email;
+
+    @OneToMany(mappedBy = "author", cascade = CascadeType.REMOVE)
+    private List<Article> articles;         // null until prefetched: Quarry never loads it behind your back
 
     /** For Quarry. */
     public Author() {
@@ -47,8 +58,13 @@ public class Author {
         return email;
     }
 
+    /** @return the articles, once {@code prefetchRelated("articles")} has loaded them (else null) */
+    public List<Article> getArticles() {
+        return articles;
+    }
+
     @Override
     public String toString() {
-        return "Author#" + id + "(" + name + ")";
+        return name;
     }
 }

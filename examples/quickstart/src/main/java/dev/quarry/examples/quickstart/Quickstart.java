@@ -5,9 +5,11 @@ import dev.quarry.Created;
 import dev.quarry.Deleted;
 import dev.quarry.F;
 import dev.quarry.Manager;
+import dev.quarry.Prefetch;
 import dev.quarry.Q;
 import dev.quarry.Quarry;
 import dev.quarry.QuerySet;
+import dev.quarry.RelatedManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -17,17 +19,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * A small blog on Quarry's async API: concurrent queries, a query across the foreign key, F-expression updates,
- * aggregates, get-or-create, back-pressured streaming, an async transaction with a savepoint that rolls back,
- * a cancelled statement.
+ * A small blog (authors, articles, tags) on Quarry's async API: concurrent queries, relations without N+1
+ * queries ({@code selectRelated}, {@code prefetchRelated}, {@code Prefetch}), lookups across relations, related
+ * managers, F-expression updates, aggregates, get-or-create, back-pressured streaming with a prefetch per chunk,
+ * an async transaction with a savepoint that rolls back, a cancelled statement, cascading deletes.
  *
  * <p>It connects to {@code QUARRY_URL} (or the first argument), e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; with neither it starts an embedded PostgreSQL
@@ -66,22 +72,26 @@ public final class Quickstart {
 
     private static void tour(Quarry db) {
         // ------------------------------------------------------------------ schema
-        db.schema().drop(Article.class, Author.class);
-        db.schema().create(Author.class, Article.class);
-        say("created tables quickstart_author and quickstart_article");
+        db.schema().drop(Tag.class, Article.class, Author.class);
+        db.schema().create(Author.class, Article.class, Tag.class);   // in FK order, with the join table
+        say("created tables quickstart_author, quickstart_article, quickstart_tag and quickstart_article_tags");
 
         Manager<Author> authors = db.objects(Author.class);
         Manager<Article> articles = db.objects(Article.class);
+        Manager<Tag> tags = db.objects(Tag.class);
 
-        // ------------------------------------------------------------------ acreate, concurrently
+        // ------------------------------------------------------------------ acreate and abulkCreate, concurrently
         CompletableFuture<Author> adaF = authors.acreate(new Author("Ada", "ada@example.org"));
         CompletableFuture<Author> linusF = authors.acreate(Map.of("name", "Linus", "email", "linus@example.org"));
-        CompletableFuture.allOf(adaF, linusF).join();
+        CompletableFuture<List<Tag>> tagsF = tags.abulkCreate(List.of(
+                new Tag("java"), new Tag("postgres"), new Tag("async"), new Tag("tutorial")));
+        CompletableFuture.allOf(adaF, linusF, tagsF).join();
         Author ada = adaF.join();
         Author linus = linusF.join();
-        say("acreate x2 (concurrently): " + ada + ", " + linus);
+        Map<String, Tag> tag = new LinkedHashMap<>();
+        tagsF.join().forEach(t -> tag.put(t.getName(), t));
+        say("acreate x2 and abulkCreate, concurrently: authors " + ada + ", " + linus + "; tags " + tag.values());
 
-        // ------------------------------------------------------------------ abulkCreate
         LocalDateTime base = LocalDateTime.of(2025, 1, 1, 9, 0);
         List<Article> drafts = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
@@ -95,6 +105,25 @@ public final class Quickstart {
         List<Article> saved = articles.abulkCreate(drafts).join();
         say("abulkCreate: inserted " + saved.size() + " articles, pks " + saved.get(0).getId() + ".."
                 + saved.get(saved.size() - 1).getId());
+
+        // ------------------------------------------------------------------ related managers: aadd, concurrently
+        List<CompletableFuture<Void>> tagging = new ArrayList<>();
+        for (int i = 1; i <= saved.size(); i++) {
+            List<Tag> some = new ArrayList<>();
+            if (i % 2 == 0) {
+                some.add(tag.get("java"));
+            }
+            if (i % 3 == 1) {
+                some.add(tag.get("postgres"));
+            }
+            if (i % 5 == 0) {
+                some.add(tag.get("async"));
+            }
+            tagging.add(articles.related(saved.get(i - 1), "tags", Tag.class).aadd(some));
+        }
+        CompletableFuture.allOf(tagging.toArray(CompletableFuture[]::new)).join();
+        say("related(article, \"tags\", Tag.class).aadd(...) for " + tagging.size() + " articles, concurrently: "
+                + tags.filter("articles__isnull", false).distinct().acount().join() + " tags in use");
 
         // ------------------------------------------------------------------ six reads in parallel
         QuerySet<Article> published = articles.filter("status", Status.PUBLISHED);
@@ -114,11 +143,68 @@ public final class Quickstart {
         say("    alatest(\"publishedAt\")                    = " + newest.join() + " on " + newest.join().getPublishedAt());
         say("    views<50 OR title~'number 7', afirst()    = " + leastRead.join().orElseThrow());
 
-        // ------------------------------------------------------------------ across the foreign key
-        List<Article> linusTop = articles.selectRelated("author").filter("author__name__iexact", "linus")
-                .orderBy("-views").slice(0, 2).alist().join();
-        say("selectRelated(\"author\").filter(author__name__iexact=linus), top 2: " + linusTop.stream()
+        // ------------------------------------------------------------------ relations without N+1, in parallel
+        QuerySet<Article> top = published.orderBy("-views").slice(0, 3);
+        // one query: a JOIN fills each article's author
+        CompletableFuture<List<Article>> withAuthors = top.selectRelated("author").alist();
+        // two queries: the articles, then their tags with one IN query
+        CompletableFuture<List<Article>> withTags = top.prefetchRelated("tags").alist();
+        // two queries: the authors, then only their published articles with 400+ views, most read first
+        CompletableFuture<List<Author>> withBest = authors.orderBy("name").prefetchRelated(Prefetch.of("articles",
+                published.filter("views__gte", 400).orderBy("-views"))).alist();
+        // lookups across relations: forward, many-to-many, reverse, at any depth
+        CompletableFuture<Long> adaOnJava = articles.filter("tags__name", "java")
+                .filter("author__name__icontains", "ADA").acount();
+        CompletableFuture<List<String>> linusTags = tags.filter("articles__author__name", "Linus").distinct()
+                .orderBy("name").valuesListFlat("name", String.class).alist();
+        // one filter() call: the same article must be tagged async AND be published (Django's multi-valued rule)
+        CompletableFuture<List<String>> asyncWriters = authors.filter(Q.of("articles__tags__name", "async")
+                .and(Q.of("articles__status", Status.PUBLISHED))).distinct().orderBy("name")
+                .valuesListFlat("name", String.class).alist();
+        CompletableFuture.allOf(withAuthors, withTags, withBest, adaOnJava, linusTags, asyncWriters).join();
+        say("relations, six queries in parallel (allOf):");
+        say("    top 3, selectRelated(\"author\")            = " + withAuthors.join().stream()
                 .map(a -> a.getTitle() + " by " + a.getAuthor().getName()).toList());
+        say("    top 3 without it: author.getName()        = " + top.alist().join().stream()
+                .map(a -> a.getAuthor().getName()).toList() + " (only the id is set; no lazy loading, ever)");
+        say("    top 3, prefetchRelated(\"tags\")            = " + withTags.join().stream()
+                .map(a -> a.getTitle() + " " + sorted(a.getTags())).toList());
+        for (Author author : withBest.join()) {
+            say("    Prefetch.of(\"articles\", views>=400)     : " + author + " -> " + author.getArticles());
+        }
+        say("    tags__name=java, author__name__icontains=ADA      = " + adaOnJava.join() + " articles");
+        say("    tags on Linus's articles (reverse M2M, then FK)   = " + linusTags.join());
+        say("    authors of published #async articles          = " + asyncWriters.join());
+
+        // ------------------------------------------------------------------ a related manager, step by step
+        Article hello = articles.acreate(new Article("Hello, Quarry", "hello-quarry", ada)).join();
+        RelatedManager<Tag> helloTags = articles.related(hello, "tags", Tag.class);
+        helloTags.aset(List.of(tag.get("java"), tag.get("async")))
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    aset(java, async)        -> " + n))
+                .thenCompose(v -> helloTags.aadd(tag.get("tutorial")))
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    aadd(tutorial)           -> " + n))
+                .thenCompose(v -> helloTags.aremove(tag.get("java")))
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    aremove(java)            -> " + n))
+                .thenCompose(v -> helloTags.acreate(Map.of("name", "quarry")))
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    acreate(name=quarry)     -> " + n
+                        + " (created and linked)"))
+                .thenCompose(v -> helloTags.aset(List.of(tag.get("postgres")), true))
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    aset(postgres, clear)    -> " + n))
+                .thenCompose(v -> helloTags.aclear())
+                .thenCompose(v -> names(helloTags)).thenAccept(n -> say("    aclear()                 -> " + n))
+                .join();
+        say("related(hello, \"tags\", Tag.class): aset, aadd, aremove, acreate, aclear above, one after the other");
+
+        RelatedManager<Article> graceArticles = authors.related(
+                authors.acreate(new Author("Grace", "grace@example.org")).join(), "articles", Article.class);
+        CompletableFuture<Article> cobol = graceArticles.acreate(new Article("COBOL, revisited", "cobol", null)
+                .published(base.plusDays(50), 120));
+        CompletableFuture<Created<Article>> compilers = graceArticles.agetOrCreate(Map.of("slug", "compilers"),
+                Map.of("title", "On compilers"));
+        CompletableFuture.allOf(cobol, compilers).join();
+        say("related(grace, \"articles\", Article.class): acreate + agetOrCreate set author_id: "
+                + articles.filter("author__name", "Grace").orderBy("slug").valuesListFlat("slug", String.class).alist().join()
+                + "; graceArticles.acount() = " + graceArticles.acount().join());
 
         // ------------------------------------------------------------------ aupdate with F
         Article hot = adasTop.join().get(0);
@@ -129,8 +215,8 @@ public final class Quickstart {
         Article reread = articles.aget("pk", hot.getId()).join();
         say("25 concurrent aupdate(views = F(views) + 1): " + hot.getViews() + " -> " + reread.getViews()
                 + " views (no lost update)");
-        long bumped = published.aupdate(Map.of("views", F.of("views").times(2))).join();
-        say("aupdate(views = F(views) * 2) on every published article: " + bumped + " rows");
+        long bumped = articles.filter("tags__name", "async").aupdate(Map.of("views", F.of("views").times(2))).join();
+        say("filter(tags__name=async).aupdate(views = F(views) * 2): " + bumped + " rows");
 
         // ------------------------------------------------------------------ aaggregate
         Map<String, Aggregate> stats = new LinkedHashMap<>();
@@ -147,27 +233,24 @@ public final class Quickstart {
         // ------------------------------------------------------------------ agetOrCreate / aupdateOrCreate
         CompletableFuture<Created<Author>> adaAgain =
                 authors.agetOrCreate(Map.of("name", "Ada"), Map.of("email", "ignored@example.org"));
-        CompletableFuture<Created<Author>> grace =
-                authors.agetOrCreate(Map.of("name", "Grace"), Map.of("email", "grace@example.org"));
-        CompletableFuture.allOf(adaAgain, grace).join();
-        say("agetOrCreate(name=Ada)   -> " + adaAgain.join().object() + ", created=" + adaAgain.join().created());
-        say("agetOrCreate(name=Grace) -> " + grace.join().object() + ", created=" + grace.join().created());
-
-        Author graceAuthor = grace.join().object();
-        Created<Article> first = articles.aupdateOrCreate(Map.of("slug", "hello-quarry"),
-                Map.of("title", "Hello, Quarry", "author", graceAuthor)).join();
-        Created<Article> second = articles.aupdateOrCreate(Map.of("slug", "hello-quarry"),
-                Map.of("title", "Hello, Quarry (2nd edition)", "author", graceAuthor, "status", Status.PUBLISHED,
+        CompletableFuture<Created<Author>> barbara =
+                authors.agetOrCreate(Map.of("name", "Barbara"), Map.of("email", "barbara@example.org"));
+        CompletableFuture.allOf(adaAgain, barbara).join();
+        say("agetOrCreate(name=Ada)     -> " + adaAgain.join().object() + ", created=" + adaAgain.join().created());
+        say("agetOrCreate(name=Barbara) -> " + barbara.join().object() + ", created=" + barbara.join().created());
+        Created<Article> edition = articles.aupdateOrCreate(Map.of("slug", "hello-quarry"),
+                Map.of("title", "Hello, Quarry (2nd edition)", "status", Status.PUBLISHED,
                         "publishedAt", base.plusDays(60))).join();
-        say("aupdateOrCreate(slug=hello-quarry) -> " + first.object() + ", created=" + first.created());
-        say("aupdateOrCreate(slug=hello-quarry) -> " + second.object() + ", created=" + second.created());
+        say("aupdateOrCreate(slug=hello-quarry) -> " + edition.object() + ", created=" + edition.created());
 
-        // ------------------------------------------------------------------ aiterator with back-pressure
-        ChunkedSubscriber<Article> subscriber = new ChunkedSubscriber<>(8);
-        published.orderBy("publishedAt").aiterator(8).subscribe(subscriber);
+        // ------------------------------------------------------------------ aiterator + prefetchRelated, per chunk
+        ChunkedSubscriber<Article> subscriber = new ChunkedSubscriber<>(8, a -> a.getTitle() + " "
+                + a.getAuthor().getName() + " " + sorted(a.getTags()));
+        published.selectRelated("author").prefetchRelated("tags").orderBy("publishedAt").aiterator(8).subscribe(subscriber);
         int streamed = subscriber.done.join();
-        say("aiterator(8): streamed " + streamed + " published articles in " + subscriber.batches
-                + " requests of 8 over a server-side cursor");
+        say("aiterator(8) with selectRelated(\"author\") and prefetchRelated(\"tags\"): streamed " + streamed
+                + " published articles in " + subscriber.batches + " requests of 8 over a server-side cursor,"
+                + " one tags query per chunk");
 
         // ------------------------------------------------------------------ aatomic with a nested savepoint
         String outcome = db.aatomic(tx -> {
@@ -206,24 +289,38 @@ public final class Quickstart {
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - countAt) + " ms (" + count + " articles)");
         }
 
-        // ------------------------------------------------------------------ adelete
+        // ------------------------------------------------------------------ adelete, with cascades
         Deleted draftsGone = articles.filter("status", Status.DRAFT).adelete().join();
-        say("filter(status=DRAFT).adelete() -> " + draftsGone.count() + " rows " + draftsGone.perModel());
-        Deleted lowViews = articles.exclude(Q.of("views__gte", 200)).adelete().join();
-        say("exclude(views__gte=200).adelete() -> " + lowViews.count() + " rows " + lowViews.perModel());
+        say("filter(status=DRAFT).adelete()       -> " + draftsGone.count() + " rows " + new TreeMap<>(draftsGone.perModel())
+                + " (their tag links went with them)");
+        Deleted linusGone = authors.adelete(linus).join();
+        say("authors.adelete(linus), cascade=REMOVE -> " + linusGone.count() + " rows " + new TreeMap<>(linusGone.perModel()));
+        Deleted unused = tags.filter("articles__isnull", true).adelete().join();
+        say("tags.filter(articles__isnull=true).adelete() -> " + unused.count() + " rows " + new TreeMap<>(unused.perModel()));
 
         // ------------------------------------------------------------------ a sync twin, on a virtual thread
-        long[] left = new long[1];
-        Thread vt = Thread.ofVirtual().start(() -> left[0] = articles.count());
+        String[] left = new String[1];
+        Thread vt = Thread.ofVirtual().start(() -> left[0] = authors.count() + " authors, " + articles.count()
+                + " articles, " + tags.count() + " tags");
         try {
             vt.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        say("sync twin count() on a virtual thread: " + left[0] + " articles left");
+        say("sync twins count() on a virtual thread: " + left[0] + " left");
 
-        db.schema().drop(Article.class, Author.class);
+        db.schema().drop(Tag.class, Article.class, Author.class);
         say("dropped the tables; done");
+    }
+
+    /** The names of the tags a related manager reaches, in order. */
+    private static CompletableFuture<List<String>> names(QuerySet<Tag> related) {
+        return related.orderBy("name").valuesListFlat("name", String.class).alist();
+    }
+
+    /** Tag names sorted, for printing (a plain prefetch does not order). */
+    private static List<String> sorted(Set<Tag> tags) {
+        return tags.stream().map(Tag::getName).sorted().toList();
     }
 
     /**
@@ -232,14 +329,16 @@ public final class Quickstart {
      */
     private static final class ChunkedSubscriber<T> implements Flow.Subscriber<T> {
         private final int chunk;
+        private final Function<T, String> describe;
         private final CompletableFuture<Integer> done = new CompletableFuture<>();
         private Flow.Subscription subscription;
         private int received;
         private int pending;
         private int batches;
 
-        ChunkedSubscriber(int chunk) {
+        ChunkedSubscriber(int chunk, Function<T, String> describe) {
             this.chunk = chunk;
+            this.describe = describe;
         }
 
         @Override
@@ -253,6 +352,9 @@ public final class Quickstart {
         @Override
         public void onNext(T item) {
             received++;
+            if (pending == chunk) {
+                say("    aiterator: row " + received + " = " + describe.apply(item));
+            }
             if (--pending == 0) {
                 say("    aiterator: handled a chunk, " + received + " rows so far; requesting " + chunk + " more");
                 pending = chunk;
