@@ -38,7 +38,8 @@ public final class JdbcVirtualProvider implements QuarryProvider {
     @Override
     public boolean accepts(ConnectionConfig config) {
         String url = config.url();
-        if (!url.startsWith("jdbc:")) {
+        if (config.native_() != null || !url.startsWith("jdbc:")) {
+            // a handed-in client (a Helidon DbClient, say) belongs to the provider that knows it
             return false;
         }
         if (url.startsWith("jdbc:postgresql:")) {

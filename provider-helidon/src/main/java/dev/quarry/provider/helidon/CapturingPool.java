@@ -1,0 +1,73 @@
+package dev.quarry.provider.helidon;
+
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.CloseableJdbcConnectionPool;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+
+import java.sql.Connection;
+
+/**
+ * The connection pool under Quarry's Helidon client: it hands out the connections of another pool (HikariCP,
+ * or a user's {@code DbClient}'s), and tells the {@link HelidonConnection} whose statement asked for one
+ * (recorded in {@link #OWNER} by the thread running it) which physical connection its statement runs on.
+ * That is what lets a statement be cancelled, and keeps a transaction's connection open when Helidon would
+ * close it after a failed query (see {@link HelidonConnection}).
+ */
+final class CapturingPool implements CloseableJdbcConnectionPool {
+
+    /** The Quarry connection whose statement the current thread is running through Helidon, if any. */
+    static final ThreadLocal<HelidonConnection> OWNER = new ThreadLocal<>();
+
+    private final JdbcConnectionPool delegate;
+    private final boolean owned;
+
+    /**
+     * @param delegate where connections come from
+     * @param owned    whether closing this pool closes {@code delegate} (not when it belongs to the user)
+     */
+    CapturingPool(JdbcConnectionPool delegate, boolean owned) {
+        this.delegate = delegate;
+        this.owned = owned;
+    }
+
+    @Override
+    public Connection connection() {
+        Connection connection = delegate.connection();
+        HelidonConnection owner = OWNER.get();
+        return owner == null ? connection : owner.track(connection);
+    }
+
+    @Override
+    public String dbType() {
+        return delegate.dbType();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public String type() {
+        return delegate.type();
+    }
+
+    /** Closes the pool under it if it is Quarry's own (never a user's client's). */
+    @Override
+    public void close() {
+        if (owned && delegate instanceof CloseableJdbcConnectionPool closeable) {
+            try {
+                closeable.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DbClientException("Failed to close the connection pool " + delegate.name(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CapturingPool[" + delegate.name() + "]";
+    }
+}
