@@ -58,6 +58,13 @@ class LifecycleTest {
     }
 
     @Test
+    void aHandedInClientObjectIsLeftToTheProviderThatKnowsIt() {
+        ConnectionConfig withClient = new ConnectionConfig("jdbc:postgresql://localhost:5432/app", null, null, 1,
+                Duration.ofSeconds(1), Map.of(), new Object());
+        assertFalse(Pg.provider().accepts(withClient));
+    }
+
+    @Test
     void everyCapabilityIsSupported() {
         try (Database database = Pg.open(1)) {
             assertEquals(new Capabilities(true, true, true, true), database.capabilities());
