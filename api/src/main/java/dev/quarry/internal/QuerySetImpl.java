@@ -306,12 +306,12 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<Map<String, Object>> values(String... fields) {
-        return reshaped(Shape.values(List.of(fields)));
+        return reshaped(Shape.values(List.of(fields), query.annotations().keySet()));
     }
 
     @Override
     public QuerySet<List<Object>> valuesList(String... fields) {
-        return reshaped(Shape.valuesList(List.of(fields)));
+        return reshaped(Shape.valuesList(List.of(fields), query.annotations().keySet()));
     }
 
     @Override

@@ -170,6 +170,9 @@ public final class Resolver {
         for (; i < parts.length; i++) {
             String part = parts[i];
             if (Lookups.isTransform(part)) {
+                if (field != null) {
+                    Lookups.checkTransform(part, field.name(), field.codec().javaType());
+                }
                 lhs = new Operand.Transform(part, lhs);
                 field = null;
             } else if (Lookups.isLookup(part) && i == parts.length - 1) {

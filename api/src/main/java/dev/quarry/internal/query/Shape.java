@@ -36,14 +36,17 @@ public abstract sealed class Shape<T> {
         return new ModelShape<>(meta);
     }
 
-    /** {@code values(fields)}. */
-    public static Shape<Map<String, Object>> values(List<String> fields) {
-        return new ValuesShape(fields);
+    /**
+     * {@code values(fields)}; annotations added later (not in {@code earlierAnnotations}) appear too, as in
+     * Django's {@code values("status").annotate(n=Count("id"))}.
+     */
+    public static Shape<Map<String, Object>> values(List<String> fields, java.util.Set<String> earlierAnnotations) {
+        return new ValuesShape(fields, java.util.Set.copyOf(earlierAnnotations));
     }
 
-    /** {@code valuesList(fields)}. */
-    public static Shape<List<Object>> valuesList(List<String> fields) {
-        return new ListShape(fields);
+    /** {@code valuesList(fields)}, with later annotations as {@link #values}. */
+    public static Shape<List<Object>> valuesList(List<String> fields, java.util.Set<String> earlierAnnotations) {
+        return new ListShape(fields, java.util.Set.copyOf(earlierAnnotations));
     }
 
     /** {@code valuesListFlat(field, type)}. */
@@ -65,7 +68,7 @@ public abstract sealed class Shape<T> {
     }
 
     /** The model's concrete fields and annotations, as values()/valuesList() select with no names. */
-    static List<Selected> named(Query query, List<String> names, boolean attnames) {
+    static List<Selected> named(Query query, List<String> names, boolean attnames, java.util.Set<String> earlier) {
         List<Selected> out = new ArrayList<>();
         Resolver resolver = query.resolver();
         if (names.isEmpty()) {
@@ -81,6 +84,11 @@ public abstract sealed class Shape<T> {
             Operand op = resolver.fieldOperand(name);
             FieldMeta f = op instanceof Operand.Col c ? c.field() : null;
             out.add(new Selected(name, op, ReadTypes.of(op), f));
+        }
+        for (Annotation a : query.annotations().values()) {
+            if (!earlier.contains(a.alias()) && !names.contains(a.alias())) {
+                out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null));
+            }
         }
         return out;
     }
@@ -181,14 +189,16 @@ public abstract sealed class Shape<T> {
 
     static final class ValuesShape extends Shape<Map<String, Object>> {
         private final List<String> fields;
+        private final java.util.Set<String> earlier;
 
-        ValuesShape(List<String> fields) {
+        ValuesShape(List<String> fields, java.util.Set<String> earlier) {
             this.fields = fields;
+            this.earlier = earlier;
         }
 
         @Override
         public List<Selected> columns(Query query) {
-            return named(query, fields, true);
+            return named(query, fields, true, earlier);
         }
 
         @Override
@@ -206,14 +216,16 @@ public abstract sealed class Shape<T> {
 
     static final class ListShape extends Shape<List<Object>> {
         private final List<String> fields;
+        private final java.util.Set<String> earlier;
 
-        ListShape(List<String> fields) {
+        ListShape(List<String> fields, java.util.Set<String> earlier) {
             this.fields = fields;
+            this.earlier = earlier;
         }
 
         @Override
         public List<Selected> columns(Query query) {
-            return named(query, fields, false);
+            return named(query, fields, false, earlier);
         }
 
         @Override
@@ -240,7 +252,7 @@ public abstract sealed class Shape<T> {
 
         @Override
         public List<Selected> columns(Query query) {
-            List<Selected> cols = named(query, List.of(field), false);
+            List<Selected> cols = named(query, List.of(field), false, query.annotations().keySet());
             Selected s = cols.get(0);
             Class<?> actual = s.field() != null ? s.field().codec().javaType() : s.readType();
             if (actual != Object.class && !type.isAssignableFrom(actual)) {

@@ -140,4 +140,14 @@ class FieldValidationTest extends TckBase {
         assertThrows(FieldException.class, () -> Async.await(articles.aupdate(Map.of("nope", 1))));
         assertThrows(FieldException.class, () -> Async.await(articles.orderBy("nope").alist()));
     }
+
+    @Test
+    void dateAndTimeTransformsOnlyApplyToDateAndTimeFields() {
+        FieldException onNumber = assertThrows(FieldException.class, () -> articles.filter("views__year", 2025));
+        assertTrue(onNumber.getMessage().contains("year") && onNumber.getMessage().contains("views"), onNumber.getMessage());
+        assertThrows(FieldException.class, () -> articles.filter("title__date", "2025-01-01"));
+        assertThrows(FieldException.class, () -> articles.filter("createdOn__hour", 3), "a LocalDate has no hour");
+        assertEquals(0, articles.filter("createdOn__year", 1999).count(), "a date part of a date is fine");
+        assertEquals(0, articles.filter("publishedAt__hour", 3).count(), "a time part of a timestamp is fine");
+    }
 }

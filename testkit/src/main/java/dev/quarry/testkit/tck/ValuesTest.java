@@ -1,6 +1,7 @@
 package dev.quarry.testkit.tck;
 
 import dev.quarry.F;
+import dev.quarry.Aggregate;
 import dev.quarry.Manager;
 import dev.quarry.testkit.TckBase;
 import dev.quarry.testkit.models.Article;
@@ -52,6 +53,31 @@ class ValuesTest extends TckBase {
         assertTrue(row.containsKey("rating"));
         assertNull(row.get("rating"));
         assertFalse(row.containsKey("scratch"), "a @Transient field has no value to read");
+    }
+
+    @Test
+    void anAnnotationAddedAfterValuesGroupsByTheNamedFieldsAndAppearsInEachRow() {
+        List<Map<String, Object>> rows = articles.values("status").annotate("n", Aggregate.count("id"))
+                .orderBy("-n").list();
+        assertEquals(2, rows.size());
+        assertEquals(Set.of("status", "n"), rows.get(0).keySet());
+        assertEquals(Status.PUBLISHED, rows.get(0).get("status"));
+        assertEquals(2L, ((Number) rows.get(0).get("n")).longValue());
+        assertEquals(1L, ((Number) rows.get(1).get("n")).longValue());
+        List<List<Object>> lists = articles.valuesList("status").annotate("total", Aggregate.sum("views"))
+                .orderBy("-total").list();
+        assertEquals(List.of(Status.PUBLISHED, 40L), List.of(lists.get(0).get(0), ((Number) lists.get(0).get(1)).longValue()),
+                "valuesList() rows carry the later annotation too");
+    }
+
+    @Test
+    void anAnnotationMadeBeforeValuesAppearsOnlyWhenNamed() {
+        Map<String, Object> row = articles.annotate("double", F.of("views").times(2)).values("title")
+                .get("title", "one");
+        assertEquals(Set.of("title"), row.keySet());
+        Map<String, Object> named = articles.annotate("double", F.of("views").times(2)).values("title", "double")
+                .get("title", "one");
+        assertEquals(20L, ((Number) named.get("double")).longValue());
     }
 
     @Test
