@@ -179,7 +179,11 @@ final class JdbcConnection extends BlockingConnection {
     private <R> R executing(Op<?> op, java.sql.Statement statement, SqlWork<R> execution) throws SQLException {
         if (op == null) {
             Op<Void> blocking = new Op<>(null);   // a blocking twin's statement, cancellable through cancel()
-            runningBlocking = blocking;
+            runningBlocking = blocking;           // publish, then look for a cancel that came before: see cancel()
+            if (cancelPending) {
+                runningBlocking = null;
+                throw Errors.cancelled();
+            }
             try {
                 return executing(blocking, statement, execution);
             } finally {
@@ -205,9 +209,19 @@ final class JdbcConnection extends BlockingConnection {
     /** The statement of the blocking operation executing now, for {@link #cancel()}. */
     private volatile Op<?> runningBlocking;
 
-    /** Cancels the blocking operation's statement executing now (Quarry's one-task async path). */
+    /** Set by a cancel that found no statement running: the next blocking statement of this borrow fails. */
+    private volatile boolean cancelPending;
+
+    /**
+     * Cancels the blocking operation's statement executing now (Quarry's one-task async path). A cancel that
+     * comes just before the statement starts is not lost: it is recorded first, then the running statement is
+     * looked up, while {@code executing} publishes its statement first, then looks for the record, so one of
+     * the two always sees the other. Quarry calls this only for an operation it is abandoning, and a borrowed
+     * JdbcConnection is never reused after {@link #close()}, so the record cannot reach another operation.
+     */
     @Override
     public void cancel() {
+        cancelPending = true;
         Op<?> op = runningBlocking;
         if (op != null) {
             op.cancel(true);

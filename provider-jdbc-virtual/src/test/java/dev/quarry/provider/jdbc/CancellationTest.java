@@ -77,6 +77,26 @@ class CancellationTest {
     }
 
     @Test
+    void aBlockingCancelThatComesBeforeTheStatementStartsIsNotLost() {
+        Connection connection = database.acquire();
+        try {
+            connection.cancel();   // nothing runs yet: Quarry abandoned the operation just before its statement
+            DriverException e = assertThrows(DriverException.class,
+                    () -> connection.query(Pg.sql("SELECT pg_sleep(10)"), row -> 1));
+            assertEquals(DriverException.QUERY_CANCELED, e.sqlState());
+        } finally {
+            connection.close();
+        }
+        Connection next = database.acquire();
+        try {
+            assertEquals(List.of(1), next.query(Pg.sql("SELECT 1"), row -> row.get(1, Integer.class)),
+                    "the cancel belonged to the abandoned borrowing only");
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
     void cancellingARunningQueryStopsItOnTheServerAndTheConnectionIsReusable() throws Exception {
         Connection connection = database.acquire();
         try {
