@@ -1,5 +1,7 @@
 package dev.quarry.internal.meta;
 
+import dev.quarry.ValueException;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -215,8 +217,8 @@ public final class Codec {
         return null;
     }
 
-    private IllegalArgumentException mismatch(Object value, String expected) {
-        return new IllegalArgumentException("Field '" + fieldName + "' expected " + expected + " but got '" + value
+    private ValueException mismatch(Object value, String expected) {
+        return new ValueException("Field '" + fieldName + "' expected " + expected + " but got '" + value
                 + "' (" + value.getClass().getSimpleName() + ").");
     }
 }

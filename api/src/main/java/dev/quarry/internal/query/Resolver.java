@@ -5,6 +5,7 @@ import dev.quarry.Expression;
 import dev.quarry.F;
 import dev.quarry.FieldException;
 import dev.quarry.Q;
+import dev.quarry.ValueException;
 import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
@@ -189,7 +190,7 @@ public final class Resolver {
         switch (lookup) {
             case "isnull" -> {
                 if (!(value instanceof Boolean b)) {
-                    throw new IllegalArgumentException("The QuerySet value for an isnull lookup must be True or False.");
+                    throw new ValueException("The QuerySet value for an isnull lookup must be True or False.");
                 }
                 return new Node.Leaf(lhs, "isnull", b);
             }
@@ -206,7 +207,7 @@ public final class Resolver {
                 List<Object> bounds = new ArrayList<>();
                 iterable(path, value).forEach(bounds::add);
                 if (bounds.size() != 2) {
-                    throw new IllegalArgumentException("The range lookup of '" + path + "' needs exactly two values, got " + bounds.size() + ".");
+                    throw new ValueException("The range lookup of '" + path + "' needs exactly two values, got " + bounds.size() + ".");
                 }
                 return new Node.Leaf(lhs, "range", List.of(rhs(lhs, field, owner, bounds.get(0)), rhs(lhs, field, owner, bounds.get(1))));
             }
@@ -215,7 +216,7 @@ public final class Resolver {
                     if ("exact".equals(lookup) || "iexact".equals(lookup)) {
                         return new Node.Leaf(lhs, "isnull", Boolean.TRUE);
                     }
-                    throw new IllegalArgumentException("Cannot use None as a query value for the '" + lookup + "' lookup of '" + path + "'.");
+                    throw new ValueException("Cannot use None as a query value for the '" + lookup + "' lookup of '" + path + "'.");
                 }
                 if (Lookups.PATTERN_LOOKUPS.contains(lookup)) {
                     if (value instanceof Expression) {
@@ -242,7 +243,7 @@ public final class Resolver {
             }
             return out;
         }
-        throw new IllegalArgumentException("The value of '" + path + "' must be a collection or an array, got " + value + ".");
+        throw new ValueException("The value of '" + path + "' must be a collection or an array, got " + value + ".");
     }
 
     /** The right-hand side: an expression, or a value converted for the field (or the transform's type). */

@@ -1,5 +1,7 @@
 package dev.quarry.internal.query;
 
+import dev.quarry.ValueException;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -25,10 +27,10 @@ final class TransformValues {
                 try {
                     return LocalDate.parse(s);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("The '__date' lookup expects a date, got '" + s + "'.", e);
+                    throw new ValueException("The '__date' lookup expects a date, got '" + s + "'.", e);
                 }
             }
-            throw new IllegalArgumentException("The '__date' lookup expects a LocalDate, got " + value + ".");
+            throw new ValueException("The '__date' lookup expects a LocalDate, got " + value + ".");
         }
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.intValue();
@@ -37,9 +39,9 @@ final class TransformValues {
             try {
                 return Integer.parseInt(s.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The '__" + part + "' lookup expects a whole number, got '" + s + "'.", e);
+                throw new ValueException("The '__" + part + "' lookup expects a whole number, got '" + s + "'.", e);
             }
         }
-        throw new IllegalArgumentException("The '__" + part + "' lookup expects a whole number, got " + value + ".");
+        throw new ValueException("The '__" + part + "' lookup expects a whole number, got " + value + ".");
     }
 }

@@ -150,4 +150,15 @@ class FieldValidationTest extends TckBase {
         assertEquals(0, articles.filter("createdOn__year", 1999).count(), "a date part of a date is fine");
         assertEquals(0, articles.filter("publishedAt__hour", 3).count(), "a time part of a timestamp is fine");
     }
+
+    @Test
+    void valuesQuarryCannotUseRaiseValueExceptionNamingTheField() {
+        dev.quarry.ValueException e = assertThrows(dev.quarry.ValueException.class, () -> articles.filter("views", "abc"));
+        assertTrue(e.getMessage().contains("views"), e.getMessage());
+        assertThrows(dev.quarry.ValueException.class, () -> articles.filter("views__range", java.util.List.of(1, 2, 3)));
+        assertThrows(dev.quarry.ValueException.class, () -> articles.filter("title__isnull", "maybe"));
+        assertThrows(IllegalArgumentException.class, () -> articles.create(java.util.Map.of("views", "many")),
+                "a ValueException is an IllegalArgumentException, Django's ValueError");
+        assertEquals(1L, ((Number) articles.count()).longValue(), "nothing was written");
+    }
 }

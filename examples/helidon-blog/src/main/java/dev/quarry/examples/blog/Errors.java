@@ -5,6 +5,7 @@ import dev.quarry.DoesNotExistException;
 import dev.quarry.FieldException;
 import dev.quarry.IntegrityException;
 import dev.quarry.MultipleObjectsReturnedException;
+import dev.quarry.ValueException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -30,8 +31,9 @@ final class Errors {
                 .error(DoesNotExistException.class, (req, res, e) -> send(res, Status.NOT_FOUND_404, e.getMessage()))
                 // an unknown field or lookup in ?filters or ?order: "Cannot resolve keyword 'x' into field. Choices are: ..."
                 .error(FieldException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.getMessage()))
-                // a value Quarry cannot convert for a field: "Field 'status' expected a Status constant but got 'x'"
-                .error(IllegalArgumentException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.getMessage()))
+                // a value Quarry cannot use for a field: "Field 'status' expected a Status constant but got 'x'"; any
+                // other IllegalArgumentException is this application's own mistake and falls through to a 500
+                .error(ValueException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.getMessage()))
                 // a unique slug or name taken, or a foreign key to a row deleted meanwhile
                 .error(IntegrityException.class, (req, res, e) -> send(res, Status.CONFLICT_409,
                         "Conflicts with existing data" + (e.constraint() == null ? "." : " (constraint " + e.constraint() + ").")))
