@@ -135,7 +135,8 @@ public abstract sealed class Shape<T> {
                 own++;
             }
             int ownColumns = own;
-            List<Join> related = query.selectRelated().stream().map(p -> query.joins().get(p)).toList();
+            Join[] related = query.selectRelated().stream().map(p -> query.joins().get(p)).toArray(Join[]::new);
+            int[] parents = parentIndexes(related);
             return row -> {
                 T obj = meta.newInstance();
                 int i = 0;
@@ -145,8 +146,8 @@ public abstract sealed class Shape<T> {
                         meta.setFromDb(cols[i].field(), obj, v);
                     }
                 }
-                if (!related.isEmpty()) {
-                    i = readRelated(row, cols, i, obj, related);
+                if (related.length > 0) {
+                    i = readRelated(row, cols, i, obj, related, parents);
                 }
                 for (; i < cols.length; i++) {
                     if (cols[i].field() != null) {
@@ -157,14 +158,32 @@ public abstract sealed class Shape<T> {
             };
         }
 
+        /** For each selectRelated join, the index of the join its key is on, or -1 for the root model. */
+        private static int[] parentIndexes(Join[] related) {
+            int[] parents = new int[related.length];
+            for (int k = 0; k < related.length; k++) {
+                int cut = related[k].path().lastIndexOf("__");
+                String parentPath = cut < 0 ? null : related[k].path().substring(0, cut);
+                parents[k] = -1;
+                for (int p = 0; p < k && parentPath != null; p++) {
+                    if (related[p].path().equals(parentPath)) {
+                        parents[k] = p;
+                    }
+                }
+            }
+            return parents;
+        }
+
         /**
          * Builds each selectRelated instance from its columns and sets it on its parent's foreign key; a NULL
-         * key (a LEFT JOIN that found nothing) leaves the relation null. Returns the next column index.
+         * key (a LEFT JOIN that found nothing) leaves the relation null. Parents come before their children,
+         * so one pass suffices. Returns the next column index.
          */
-        private int readRelated(Row row, Selected[] cols, int start, T root, List<Join> related) {
-            Map<String, Object> byPath = new java.util.HashMap<>();
+        private int readRelated(Row row, Selected[] cols, int start, T root, Join[] related, int[] parents) {
+            Object[] built = new Object[related.length];
             int i = start;
-            for (Join j : related) {
+            for (int k = 0; k < related.length; k++) {
+                Join j = related[k];
                 ModelMeta<?> target = j.target();
                 Object instance = target.newInstance();
                 boolean present = false;
@@ -176,12 +195,11 @@ public abstract sealed class Shape<T> {
                     }
                     i++;
                 }
-                int cut = j.path().lastIndexOf("__");
-                Object parent = cut < 0 ? root : byPath.get(j.path().substring(0, cut));
+                Object parent = parents[k] < 0 ? root : built[parents[k]];
                 if (parent != null) {
                     j.foreignKey().set(parent, present ? instance : null);
                 }
-                byPath.put(j.path(), present ? instance : null);
+                built[k] = present ? instance : null;
             }
             return i;
         }
