@@ -26,6 +26,14 @@ public class DriverException extends RuntimeException {
         this.constraint = constraint;
     }
 
+    /**
+     * The exception for a statement cancelled before it reached the server, as PostgreSQL words its own
+     * (SQLState {@value #QUERY_CANCELED}).
+     */
+    public static DriverException cancelled() {
+        return new DriverException("canceling statement due to user request", QUERY_CANCELED, null, null);
+    }
+
     /** The SQLState, or {@code null}. */
     public String sqlState() {
         return sqlState;

@@ -26,12 +26,6 @@ final class Errors {
     private Errors() {
     }
 
-    /** The exception for a statement cancelled before it reached the server. */
-    static DriverException cancelled() {
-        return new DriverException("canceling statement due to user request", DriverException.QUERY_CANCELED, null,
-                null);
-    }
-
     /** Converts a Helidon failure, keeping the SQLState and constraint of the driver exception it wraps. */
     static DriverException translate(RuntimeException e) {
         return translate("", e);

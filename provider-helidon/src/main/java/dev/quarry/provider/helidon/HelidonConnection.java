@@ -19,9 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,21 +39,18 @@ import java.util.stream.Stream;
  * close until the transaction ends, so the transaction goes on, as PostgreSQL allows after
  * {@code ROLLBACK TO SAVEPOINT}.
  *
- * <p><b>Cancellation.</b> Each statement of {@link #query}, {@link #update} and {@link #batch} runs as an
- * {@link Op}: the future of an async twin, or a stand-in that {@link #cancel()} reaches for a blocking one (Quarry's
- * one-task async path). Cancelling it before the statement is sent keeps it from being sent; while it runs, a
- * virtual thread sends pgjdbc's cancel request for the tracked connection, repeating it while this very operation
- * still runs (PostgreSQL ignores a request that overtakes the statement), and never after: the operation
- * unpublishes itself, and an autocommit connection is untracked before it returns to the pool, under the same lock
- * that guards sending a request.
+ * <p><b>Cancellation.</b> Each statement of {@link #query}, {@link #update} and {@link #batch} runs as a
+ * {@link BlockingConnection.Operation} (an async twin's, or a stand-in that {@link #cancel()} reaches for a
+ * blocking one), which keeps the ordering promises: cancelled before the statement is sent, it is never sent;
+ * while it runs, {@link #sendCancel} sends pgjdbc's cancel request for the tracked connection, repeatedly while
+ * this very operation still runs (PostgreSQL ignores a request that overtakes the statement), and never after:
+ * the operation unpublishes itself, and an autocommit connection is untracked before it returns to the pool,
+ * under the lock that guards sending a request.
  */
 final class HelidonConnection extends BlockingConnection {
 
-    /** How many cancel requests are sent while the statement still runs, spread over ~7 s. */
-    private static final int CANCEL_ATTEMPTS = 40;
-
     private final HelidonDatabase database;
-    /** Held while a cancel request is sent, and while an operation or a connection is unpublished. */
+    /** Held while a cancel request is sent to the physical connection, and while that connection is untracked. */
     private final ReentrantLock cancelLock = new ReentrantLock();
 
     // Guarded by the (BlockingConnection) lock.
@@ -70,10 +64,6 @@ final class HelidonConnection extends BlockingConnection {
     private volatile boolean transactionOpen;
     /** The transaction is being committed or rolled back: its connection may close. */
     private volatile boolean ending;
-    /** The async operation whose statement runs now, or {@code null}. */
-    private volatile Op<?> running;
-    /** The operation standing for the blocking statement running now, for {@link #cancel()}, or {@code null}. */
-    private volatile Op<?> runningBlocking;
 
     HelidonConnection(HelidonDatabase database) {
         super(database::execute);
@@ -82,60 +72,18 @@ final class HelidonConnection extends BlockingConnection {
 
     // ---------------------------------------------------------------- statements
 
+    /**
+     * A statement that returns no result set gives no rows (pgjdbc runs it, then reports SQLState 02000), as with
+     * JDBC's {@code execute()}.
+     */
     @Override
     public <T> List<T> query(Statement statement, RowMapper<T> mapper) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(mapper, "mapper");
-        return query(statement, mapper, null);
-    }
-
-    @Override
-    public <T> CompletionStage<List<T>> queryAsync(Statement statement, RowMapper<T> mapper) {
-        Objects.requireNonNull(statement, "statement");
-        Objects.requireNonNull(mapper, "mapper");
-        return submit(op -> query(statement, mapper, op));
-    }
-
-    @Override
-    public long update(Statement statement) {
-        Objects.requireNonNull(statement, "statement");
-        return update(statement, null);
-    }
-
-    @Override
-    public CompletionStage<Long> updateAsync(Statement statement) {
-        Objects.requireNonNull(statement, "statement");
-        return submit(op -> update(statement, op));
-    }
-
-    /** Runs the statement once per set, in the current transaction or in one of its own. */
-    @Override
-    public long[] batch(String sql, List<List<Object>> parameterSets) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(parameterSets, "parameterSets");
-        return batch(sql, parameterSets, null);
-    }
-
-    @Override
-    public CompletionStage<long[]> batchAsync(String sql, List<List<Object>> parameterSets) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(parameterSets, "parameterSets");
-        return submit(op -> batch(sql, parameterSets, op));
-    }
-
-    /**
-     * A statement that returns no result set gives no rows (pgjdbc runs it, then reports SQLState 02000), as with
-     * JDBC's {@code execute()}.
-     *
-     * @param async the async operation this runs for, or {@code null} for a sync twin
-     */
-    private <T> List<T> query(Statement statement, RowMapper<T> mapper, Op<?> async) {
-        return statement(async, op -> {
+        return statement(op -> {
             List<T> rows = new ArrayList<>();
             try (Stream<DbRow> result = Statements.query(execute(), statement.sql(), statement.params()).execute()) {
-                if (op.cancelRequested) {
-                    throw Errors.cancelled(); // it ran, but nobody will see the rows: skip mapping them
-                }
+                op.throwIfCancelled(); // it ran, but nobody will see the rows: skip mapping them
                 HelidonRow row = new HelidonRow();
                 for (Iterator<DbRow> it = result.iterator(); it.hasNext(); ) {
                     rows.add(mapper.map(row.at(it.next())));
@@ -149,12 +97,18 @@ final class HelidonConnection extends BlockingConnection {
         });
     }
 
-    private long update(Statement statement, Op<?> async) {
-        return statement(async, op -> Statements.dml(execute(), statement.sql(), statement.params()).execute());
+    @Override
+    public long update(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return statement(op -> Statements.dml(execute(), statement.sql(), statement.params()).execute());
     }
 
-    private long[] batch(String sql, List<List<Object>> parameterSets, Op<?> async) {
-        return statement(async, op -> {
+    /** Runs the statement once per set, in the current transaction or in one of its own. */
+    @Override
+    public long[] batch(String sql, List<List<Object>> parameterSets) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(parameterSets, "parameterSets");
+        return statement(op -> {
             if (parameterSets.isEmpty()) {
                 return new long[0];
             }
@@ -165,9 +119,7 @@ final class HelidonConnection extends BlockingConnection {
             try {
                 long[] counts = new long[parameterSets.size()];
                 for (int i = 0; i < counts.length; i++) {
-                    if (op.cancelRequested) {
-                        throw Errors.cancelled();
-                    }
+                    op.throwIfCancelled();
                     counts[i] = Statements.dml(transaction, sql, parameterSets.get(i)).execute();
                 }
                 if (own) {
@@ -208,7 +160,7 @@ final class HelidonConnection extends BlockingConnection {
     public void begin(TxOptions options) {
         TxOptions tx = options == null ? TxOptions.DEFAULT : options;
         String characteristics = characteristics(tx);
-        run(null, () -> {
+        run(() -> {
             if (transaction != null) {
                 throw new DriverException("A transaction is already active on this connection.",
                         Errors.ACTIVE_SQL_TRANSACTION, null, null);
@@ -232,7 +184,7 @@ final class HelidonConnection extends BlockingConnection {
 
     @Override
     public void commit() {
-        run(null, () -> {
+        run(() -> {
             if (transaction == null) {
                 throw new DriverException("No transaction is active on this connection.",
                         Errors.NO_ACTIVE_SQL_TRANSACTION, null, null);
@@ -245,7 +197,7 @@ final class HelidonConnection extends BlockingConnection {
     /** Rolls back the transaction; without one, does nothing (like PostgreSQL's ROLLBACK, minus the warning). */
     @Override
     public void rollback() {
-        run(null, () -> {
+        run(() -> {
             if (transaction != null) {
                 end(false);
             }
@@ -355,56 +307,21 @@ final class HelidonConnection extends BlockingConnection {
     // ---------------------------------------------------------------- cancellation
 
     /**
-     * Statements are cancelled through their own {@link Op}; what remains on {@link BlockingConnection}'s
-     * executor ({@code begin}, {@code commit}, {@code rollback}) has no statement worth cancelling.
+     * The {@link BlockingConnection.Canceller} of a running statement: pgjdbc's cancel request for the tracked
+     * connection, to be repeated while the statement still runs (PostgreSQL ignores a request that overtakes
+     * the statement; before Helidon borrows the connection there is nothing to send yet). Holds
+     * {@link #cancelLock}, so a connection going back to the pool is never sent a request meant for this one.
      */
-    @Override
-    protected void cancelRunning() {
-    }
-
-    /**
-     * Cancels the statement of the blocking {@link #query}, {@link #update} or {@link #batch} running now (Quarry's
-     * one-task async path, see {@link HelidonDatabase#blockingExecutor()}): it then fails with SQLState 57014.
-     */
-    @Override
-    public void cancel() {
-        Op<?> op = runningBlocking;
-        if (op != null) {
-            op.cancel(true);
-        }
-    }
-
-    private <R> CompletableFuture<R> submit(Function<Op<R>, R> work) {
-        Op<R> op = new Op<>(work);
-        database.execute(op);
-        return op;
-    }
-
-    /** Sends cancel requests while {@code op}'s statement runs, with a growing pause. */
-    private void cancelWhileRunning(Op<?> op) {
-        long pause = 2;
-        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
-            cancelLock.lock();
-            try {
-                if (running != op) {
-                    return;
-                }
-                java.sql.Connection connection = physical;
-                if (connection != null && connection.isWrapperFor(PGConnection.class)) {
-                    connection.unwrap(PGConnection.class).cancelQuery();
-                }
-            } catch (SQLException | RuntimeException e) {
-                return; // closed meanwhile: nothing left to cancel
-            } finally {
-                cancelLock.unlock();
+    private boolean sendCancel() throws SQLException {
+        cancelLock.lock();
+        try {
+            java.sql.Connection connection = physical;
+            if (connection != null && connection.isWrapperFor(PGConnection.class)) {
+                connection.unwrap(PGConnection.class).cancelQuery();
             }
-            try {
-                TimeUnit.MILLISECONDS.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = Math.min(pause * 2, 200);
+            return true;
+        } finally {
+            cancelLock.unlock();
         }
     }
 
@@ -440,70 +357,33 @@ final class HelidonConnection extends BlockingConnection {
         });
     }
 
-    /** Closes even if the returned stage is cancelled: a borrowed connection must always go back. */
-    @Override
-    public CompletionStage<Void> closeAsync() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        database.execute(() -> {
-            try {
-                close();
-            } finally {
-                done.complete(null);
-            }
-        });
-        return done;
-    }
-
     // ---------------------------------------------------------------- plumbing
 
     /**
-     * Runs a statement: for an async twin as its {@link Op}; for a blocking twin as a stand-in {@link Op} published
-     * in {@link #runningBlocking}, so that {@link #cancel()} reaches it the same way.
+     * Runs a statement as a {@link BlockingConnection.Operation} (an async twin's, or a stand-in that
+     * {@link #cancel()} reaches), with {@link #sendCancel} published to its cancel.
      */
-    private <R> R statement(Op<?> async, Function<Op<?>, R> work) {
-        if (async != null) {
-            return run(async, () -> work.apply(async));
-        }
-        Op<Void> blocking = new Op<>(null);
-        runningBlocking = blocking;
-        try {
-            return run(blocking, () -> work.apply(blocking));
-        } finally {
-            runningBlocking = null;
-        }
+    private <R> R statement(Function<Operation, R> work) {
+        return blocking(op -> run(() -> op.executing(this::sendCancel, () -> work.apply(op))));
     }
 
     /**
-     * Runs Helidon calls holding the lock, with this connection as the pool's {@link CapturingPool#OWNER} and,
-     * for an async operation, published as {@link #running}: the operation writes {@link #running} then reads
-     * {@link Op#cancelRequested}, a cancel writes that flag then reads {@link #running} (all volatile), so either
-     * the statement is never sent or the cancel sees it running.
+     * Runs Helidon calls holding the lock, with this connection as the pool's {@link CapturingPool#OWNER}; a
+     * connection Helidon left open outside a transaction goes back afterwards.
      */
-    private <R> R run(Op<?> op, Supplier<R> work) {
+    private <R> R run(Supplier<R> work) {
         return locked(() -> {
             if (closed) {
                 throw new DriverException("The connection has been closed.", Errors.CONNECTION_DOES_NOT_EXIST, null,
                         null);
             }
             CapturingPool.OWNER.set(this);
-            running = op;
             try {
-                if (op != null && op.cancelRequested) {
-                    throw Errors.cancelled();
-                }
                 return work.get();
             } catch (DbClientException e) {
                 throw Errors.translate(e);
             } finally {
                 CapturingPool.OWNER.remove();
-                if (op != null) {
-                    cancelLock.lock();
-                    try {
-                        running = null;
-                    } finally {
-                        cancelLock.unlock();
-                    }
-                }
                 closeUntracked();
             }
         });
@@ -512,64 +392,5 @@ final class HelidonConnection extends BlockingConnection {
     @Override
     public String toString() {
         return "HelidonConnection[" + (transaction != null ? "in transaction" : "autocommit") + "]";
-    }
-
-    /**
-     * The future of one async statement: it runs on its own virtual thread and, when cancelled, cancels its own
-     * statement on the server (if it is running) or keeps it from being sent (if it is not yet).
-     */
-    private final class Op<R> extends CompletableFuture<R> implements Runnable {
-
-        private final Function<Op<R>, R> work;
-        /** Set by {@link #cancel} before the future completes, so the statement stops even if callbacks block. */
-        volatile boolean cancelRequested;
-
-        Op(Function<Op<R>, R> work) {
-            this.work = work;
-        }
-
-        @Override
-        public void run() {
-            if (isDone()) {
-                return; // cancelled before it started: never runs
-            }
-            R result;
-            try {
-                result = work.apply(this);
-            } catch (Throwable t) {
-                if (!endCancelled()) {
-                    completeExceptionally(t);
-                }
-                return;
-            }
-            if (!endCancelled()) {
-                complete(result);
-            }
-        }
-
-        /** A cancel came while it ran: the stage ends cancelled (not failed with 57014), whatever the statement did. */
-        private boolean endCancelled() {
-            if (!cancelRequested) {
-                return false;
-            }
-            super.cancel(false);
-            return true;
-        }
-
-        /**
-         * Starts sending the cancel request before completing the stage: completing it runs its callbacks on this
-         * thread, and one of them may wait for this connection. Never blocks.
-         */
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            if (isDone()) {
-                return isCancelled();
-            }
-            cancelRequested = true;
-            if (running == this) {
-                database.execute(() -> cancelWhileRunning(this));
-            }
-            return super.cancel(mayInterruptIfRunning);
-        }
     }
 }

@@ -1,22 +1,16 @@
 package dev.quarry.provider.helidon;
 
 import dev.quarry.spi.QuarryProvider;
+import dev.quarry.testkit.ModulePath;
 import dev.quarry.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +39,7 @@ class ModulePathDiscoveryTest {
 
     @Test
     void theModuleDeclaresItsProvider() throws Exception {
-        String output = run(List.of(tool("java"), "--module-path", modulePath(), "--describe-module", MODULE));
+        String output = ModulePath.describe(modulePath(), MODULE);
         assertTrue(output.contains("provides dev.quarry.spi.QuarryProvider with dev.quarry.provider.helidon.HelidonProvider"),
                 output);
         assertTrue(output.contains("requires io.helidon.dbclient.jdbc"), output);
@@ -54,17 +48,14 @@ class ModulePathDiscoveryTest {
 
     @Test
     void theProviderWorksOnTheModulePathFromAUrlAndFromAHelidonConfig(@TempDir Path work) throws Exception {
-        Path sources = work.resolve("src");
-        Path classes = work.resolve("classes");
-        Files.createDirectories(sources.resolve("probe"));
-        Files.writeString(sources.resolve("module-info.java"), """
+        String moduleInfo = """
                 module probe {
                     requires dev.quarry.spi;
                     requires io.helidon.config;
                     uses dev.quarry.spi.QuarryProvider;
                 }
-                """);
-        Files.writeString(sources.resolve("probe/Probe.java"), """
+                """;
+        String probe = """
                 package probe;
 
                 import dev.quarry.spi.*;
@@ -105,20 +96,16 @@ class ModulePathDiscoveryTest {
                         }
                     }
                 }
-                """);
-        run(List.of(tool("javac"), "-d", classes.toString(), "--module-path", modulePath(),
-                sources.resolve("module-info.java").toString(), sources.resolve("probe/Probe.java").toString()));
-
+                """;
         TestDatabase database = TestDatabase.instance();
-        List<String> command = new ArrayList<>(List.of(tool("java"), "--module-path",
-                modulePath() + File.pathSeparator + classes, "--module", "probe/probe.Probe", database.url()));
+        List<String> args = new ArrayList<>(List.of(database.url()));
         if (database.user() != null) {
-            command.add(database.user());
+            args.add(database.user());
             if (database.password() != null) {
-                command.add(database.password());
+                args.add(database.password());
             }
         }
-        String output = run(command);
+        String output = ModulePath.probe(work, modulePath(), moduleInfo, probe, args);
 
         assertTrue(output.contains("provider helidon module=" + MODULE), output);
         assertTrue(output.contains("url accepts false"), "a bare URL is left to other providers: " + output);
@@ -127,44 +114,19 @@ class ModulePathDiscoveryTest {
         assertTrue(output.contains("config query [42]"), output);
     }
 
-    /** A tool of the JDK running this test ({@code java}, {@code javac}), beside this JVM's launcher. */
-    private static String tool(String name) {
-        Path bin = ProcessHandle.current().info().command().map(Path::of).map(Path::getParent)
-                .orElse(Path.of(System.getProperty("java.home"), "bin"));
-        return bin.resolve(name).toString();
-    }
-
     /**
      * The SPI, the provider's classes and its runtime dependencies (Helidon's DB client, JDBC client and HikariCP
      * pool modules, the Helidon modules they require, pgjdbc, HikariCP, SLF4J), plus Helidon config for the probe,
      * wherever this JVM loaded them from. No test classes, no JUnit, no api.
      */
-    private static String modulePath() throws URISyntaxException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String type : List.of("dev.quarry.spi.QuarryProvider", "dev.quarry.provider.helidon.HelidonProvider",
+    private static String modulePath() {
+        return ModulePath.of(List.of("dev.quarry.spi.QuarryProvider", "dev.quarry.provider.helidon.HelidonProvider",
                 "io.helidon.dbclient.DbClient", "io.helidon.dbclient.jdbc.JdbcClientBuilder",
                 "io.helidon.dbclient.hikari.HikariConnectionPoolProvider", "io.helidon.common.HelidonServiceLoader",
                 "io.helidon.common.config.Config", "io.helidon.common.context.Context",
                 "io.helidon.common.mapper.MapperManager", "io.helidon.builder.api.Prototype",
                 "io.helidon.common.features.api.Feature", "io.helidon.config.Config",
                 "io.helidon.common.media.type.MediaType", "org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource",
-                "org.slf4j.LoggerFactory", "org.slf4j.nop.NOPServiceProvider")) {
-            try {
-                Class<?> loaded = Class.forName(type, false, ModulePathDiscoveryTest.class.getClassLoader());
-                entries.add(Path.of(loaded.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError("not on the test class path: " + type, e);
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), command + "\n" + text);
-        return text;
+                "org.slf4j.LoggerFactory", "org.slf4j.nop.NOPServiceProvider"), List.of());
     }
 }

@@ -20,12 +20,6 @@ final class Errors {
     private Errors() {
     }
 
-    /** The exception for a statement cancelled before it reached the server. */
-    static DriverException cancelled() {
-        return new DriverException("canceling statement due to user request", DriverException.QUERY_CANCELED, null,
-                null);
-    }
-
     /** Converts a driver failure; for a batch, the failing entry's own error gives the state and constraint. */
     static DriverException translate(SQLException e) {
         SQLException primary = e;

@@ -1,21 +1,15 @@
 package dev.quarry.provider.jdbc;
 
 import dev.quarry.spi.QuarryProvider;
+import dev.quarry.testkit.ModulePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +40,7 @@ class ModulePathDiscoveryTest {
 
     @Test
     void theModuleDeclaresItsProvider() throws Exception {
-        String output = run(List.of(tool("java"), "--module-path", modulePath(), "--describe-module", MODULE));
+        String output = ModulePath.describe(modulePath(), MODULE);
 
         assertTrue(output.contains("provides dev.quarry.spi.QuarryProvider with dev.quarry.provider.jdbc.JdbcVirtualProvider"),
                 output);
@@ -57,16 +51,13 @@ class ModulePathDiscoveryTest {
 
     @Test
     void theProviderIsFoundOnTheModulePathAndWorksThere(@TempDir Path work) throws Exception {
-        Path sources = work.resolve("src");
-        Path classes = work.resolve("classes");
-        Files.createDirectories(sources.resolve("probe"));
-        Files.writeString(sources.resolve("module-info.java"), """
+        String moduleInfo = """
                 module probe {
                     requires dev.quarry.spi;
                     uses dev.quarry.spi.QuarryProvider;
                 }
-                """);
-        Files.writeString(sources.resolve("probe/Probe.java"), """
+                """;
+        String probe = """
                 package probe;
 
                 import dev.quarry.spi.*;
@@ -93,20 +84,15 @@ class ModulePathDiscoveryTest {
                         }
                     }
                 }
-                """);
-        run(List.of(tool("javac"), "-d", classes.toString(), "--module-path", modulePath(),
-                sources.resolve("module-info.java").toString(), sources.resolve("probe/Probe.java").toString()));
-
-        List<String> command = new ArrayList<>(List.of(tool("java"), "--module-path",
-                modulePath() + File.pathSeparator + classes, "--module", "probe/probe.Probe", MODULE,
-                Pg.database().url()));
+                """;
+        List<String> args = new ArrayList<>(List.of(MODULE, Pg.database().url()));
         if (Pg.database().user() != null) {
-            command.add(Pg.database().user());
+            args.add(Pg.database().user());
             if (Pg.database().password() != null) {
-                command.add(Pg.database().password());
+                args.add(Pg.database().password());
             }
         }
-        String output = run(command);
+        String output = ModulePath.probe(work, modulePath(), moduleInfo, probe, args);
 
         assertTrue(output.contains("module present: true"), output);
         assertTrue(output.contains("provider jdbc-virtual dev.quarry.provider.jdbc.JdbcVirtualProvider named=true "
@@ -115,39 +101,14 @@ class ModulePathDiscoveryTest {
         assertTrue(output.contains("query [42]"), output);
     }
 
-    /** A tool of the JDK running this test ({@code java}, {@code javac}), beside this JVM's launcher. */
-    private static String tool(String name) {
-        Path bin = ProcessHandle.current().info().command().map(Path::of).map(Path::getParent)
-                .orElse(Path.of(System.getProperty("java.home"), "bin"));
-        return bin.resolve(name).toString();
-    }
-
     /**
      * The SPI, the provider's own classes and its runtime dependencies (pgjdbc, HikariCP, SLF4J and a no-op
      * binding), wherever this JVM loaded them from: a jar in the local repository, a reactor jar or a
      * {@code target/classes} directory. No test classes, no JUnit, no api.
      */
-    private static String modulePath() throws URISyntaxException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String type : List.of("dev.quarry.spi.QuarryProvider", "dev.quarry.provider.jdbc.JdbcVirtualProvider",
-                "org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource", "org.slf4j.LoggerFactory",
-                "org.slf4j.nop.NOPServiceProvider")) {
-            try {
-                Class<?> loaded = Class.forName(type, false, ModulePathDiscoveryTest.class.getClassLoader());
-                entries.add(Path.of(loaded.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (ClassNotFoundException optional) {
-                assertTrue(type.startsWith("org.slf4j.nop"), "not on the test class path: " + type);
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), command + "\n" + text);
-        return text;
+    private static String modulePath() {
+        return ModulePath.of(List.of("dev.quarry.spi.QuarryProvider", "dev.quarry.provider.jdbc.JdbcVirtualProvider",
+                "org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource", "org.slf4j.LoggerFactory"),
+                List.of("org.slf4j.nop.NOPServiceProvider"));
     }
 }
