@@ -14,8 +14,34 @@ public interface Database extends AutoCloseable {
     /** Borrows a connection, blocking the calling (ideally virtual) thread until one is free. */
     Connection acquire();
 
-    /** Borrows a connection without blocking the caller. */
-    CompletionStage<Connection> acquireAsync();
+    /**
+     * Borrows a connection without blocking the caller. By default, for a blocking transport: {@link #acquire()}
+     * on its {@link #blockingExecutor()}, giving the connection straight back if the stage was cancelled
+     * meanwhile. A non-blocking transport overrides it.
+     */
+    default CompletionStage<Connection> acquireAsync() {
+        java.util.concurrent.Executor executor = blockingExecutor().orElseThrow(() -> new UnsupportedOperationException(
+                "A transport without a blockingExecutor() implements acquireAsync() itself."));
+        java.util.concurrent.CompletableFuture<Connection> future = new java.util.concurrent.CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                if (future.isDone()) {
+                    return;
+                }
+                try {
+                    Connection connection = acquire();
+                    if (!future.complete(connection)) {
+                        connection.close();
+                    }
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(new DriverException("The database has been closed.", "08003", null, e));
+        }
+        return future;
+    }
 
     /**
      * For a transport whose operations block: the executor (one virtual thread per task) its async twins

@@ -11,8 +11,6 @@ import io.helidon.dbclient.DbClient;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,30 +116,6 @@ final class HelidonDatabase implements Database {
             throw closedException(null);
         }
         return new HelidonConnection(this);
-    }
-
-    /** Acquires on a virtual thread; a connection acquired after the stage was cancelled goes back at once. */
-    @Override
-    public CompletionStage<Connection> acquireAsync() {
-        CompletableFuture<Connection> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                if (future.isDone()) {
-                    return;
-                }
-                try {
-                    Connection connection = acquire();
-                    if (!future.complete(connection)) {
-                        connection.close();
-                    }
-                } catch (Throwable t) {
-                    future.completeExceptionally(t);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(closedException(e));
-        }
-        return future;
     }
 
     /** Gives back the permit of a closed {@link HelidonConnection}. */

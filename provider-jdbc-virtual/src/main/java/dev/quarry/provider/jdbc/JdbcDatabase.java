@@ -12,8 +12,6 @@ import dev.quarry.spi.DriverException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -93,30 +91,6 @@ final class JdbcDatabase implements Database {
             throw Errors.translate(e);
         }
         return new JdbcConnection(this, jdbc);
-    }
-
-    /** Acquires on a virtual thread; a connection acquired after the stage was cancelled goes back to the pool. */
-    @Override
-    public CompletionStage<Connection> acquireAsync() {
-        CompletableFuture<Connection> future = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                if (future.isDone()) {
-                    return;
-                }
-                try {
-                    Connection connection = acquire();
-                    if (!future.complete(connection)) {
-                        connection.close();
-                    }
-                } catch (Throwable t) {
-                    future.completeExceptionally(t);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(closedException(e));
-        }
-        return future;
     }
 
     /** Closes the pool (aborting connections still borrowed) and stops accepting async work. Idempotent. */
