@@ -68,7 +68,10 @@ public interface QuerySet<T> {
     /** Django's {@code qs[start:end]}: rows {@code start} (inclusive) to {@code end} (exclusive). */
     QuerySet<T> slice(int start, int end);
 
-    /** Follows foreign keys in the same query (JOINs), filling the related instances. */
+    /**
+     * Follows foreign keys in the same query (LEFT JOINs), filling the related instances; paths may chain
+     * ({@code "post__writer"}). Without paths, follows every non-null foreign key, recursively, as Django does.
+     */
     QuerySet<T> selectRelated(String... paths);
 
     /**

@@ -205,8 +205,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
         return with(copy -> {
             List<String> wanted = new ArrayList<>(List.of(paths));
             if (wanted.isEmpty()) {
-                model.concreteFields().stream().filter(f -> f.kind() == dev.quarry.internal.meta.FieldKind.FOREIGN_KEY)
-                        .forEach(f -> wanted.add(f.name()));
+                nonNullForeignKeys(model, "", new java.util.HashSet<>(), wanted);
             }
             for (String path : wanted) {
                 copy.addSelectRelated(path);
@@ -240,6 +239,19 @@ public class QuerySetImpl<T> implements QuerySet<T> {
             return op;
         }
         return conn -> op.apply(conn).thenCompose(r -> prefetcher.apply(conn, rowsOf.apply(r)).thenApply(x -> r));
+    }
+
+    /** Django's selectRelated() without arguments: every non-null foreign key, recursively (each model once per path). */
+    private static void nonNullForeignKeys(ModelMeta<?> current, String prefix, java.util.Set<Class<?>> onPath, List<String> out) {
+        onPath.add(current.type());
+        for (FieldMeta f : current.concreteFields()) {
+            if (f.kind() == dev.quarry.internal.meta.FieldKind.FOREIGN_KEY && !f.nullable() && !onPath.contains(f.target())) {
+                String path = prefix.isEmpty() ? f.name() : prefix + "__" + f.name();
+                out.add(path);
+                nonNullForeignKeys(current.models().meta(f.target()), path, onPath, out);
+            }
+        }
+        onPath.remove(current.type());
     }
 
     @Override

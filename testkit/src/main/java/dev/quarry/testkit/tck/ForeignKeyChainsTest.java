@@ -51,6 +51,16 @@ class ForeignKeyChainsTest extends TckBase {
     }
 
     @Test
+    void selectRelatedWithoutPathsFollowsEveryNonNullForeignKeyRecursively() {
+        Remark nice = blog.remarks.selectRelated().get("text", "nice");
+        assertEquals("Java records", nice.getPost().getTitle(), "post: a non-null key, followed");
+        assertEquals("ada", nice.getPost().getWriter().getName(), "post__writer: non-null too, followed in turn");
+        assertNull(nice.getAuthor().getName(), "author: a nullable key, not followed (only its id is set)");
+        assertNull(nice.getPost().getWriter().getPublisher().getName(),
+                "writer__publisher: nullable, not followed (ada's publisher holds only its id)");
+    }
+
+    @Test
     void aNullableForeignKeyKeepsTheRowAndLeavesNull() {
         Map<String, Remark> loaded = byName(blog.remarks.selectRelated("author").list(), Remark::getText);
         assertEquals(4, loaded.size());

@@ -103,8 +103,10 @@ class ForeignKeyLookupsTest extends TckBase {
         assertEquals("Ada", loaded.get(0).getAuthor().getName());
         assertEquals("Bob", loaded.get(2).getAuthor().getName());
         assertNull(loaded.get(3).getAuthor(), "a NULL foreign key stays null with selectRelated");
-        Comment viaAsync = comments.selectRelated().filter("text", "third").aget().join();
+        Comment viaAsync = comments.selectRelated("author").filter("text", "third").aget().join();
         assertEquals("Bob", viaAsync.getAuthor().getName());
+        Comment notFollowed = comments.selectRelated().filter("text", "third").get();
+        assertNull(notFollowed.getAuthor().getName(), "selectRelated() without paths follows non-null keys only, as Django");
     }
 
     @Test
