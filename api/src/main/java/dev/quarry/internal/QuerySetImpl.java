@@ -127,7 +127,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
             Node node = probe.resolver().resolve(q);
             boolean toMany = probe.joins().values().stream().anyMatch(j -> j.foreignKey() == null);
             if (!toMany) {
-                copy.addCondition(new Node.Not(copy.resolver().resolve(q)));
+                // forward joins are keyed and aliased by path alone, so the probe's are the copy's own
+                probe.joins().forEach(copy.joins()::putIfAbsent);
+                copy.addCondition(new Node.Not(node));
             } else {
                 probe.addCondition(node);
                 copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()), probe)));
