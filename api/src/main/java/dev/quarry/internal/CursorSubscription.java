@@ -1,5 +1,7 @@
 package dev.quarry.internal;
 
+import dev.quarry.internal.exec.Futures;
+
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -96,7 +98,7 @@ final class CursorSubscription<T> implements Flow.Subscription {
 
     private void received(List<T> rows, Throwable failure) {
         if (failure != null) {
-            error = dev.quarry.internal.exec.Futures.unwrap(failure);
+            error = Futures.unwrap(failure);
         } else {
             synchronized (buffer) {
                 buffer.addAll(rows);

@@ -7,6 +7,7 @@ import dev.quarry.FieldException;
 import dev.quarry.OptimisticLockException;
 import dev.quarry.Q;
 import dev.quarry.internal.exec.Conn;
+import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Compiler;
@@ -192,14 +193,14 @@ final class ModelOps {
         var get = ReadOps.get(compiler, q, Shape.model(model));
         return conn -> get.apply(conn).thenApply(obj -> new Created<>(obj, false))
                 .exceptionallyCompose(e -> {
-                    if (!(dev.quarry.internal.exec.Futures.unwrap(e) instanceof DoesNotExistException)) {
-                        return CompletableFuture.failedFuture(dev.quarry.internal.exec.Futures.unwrap(e));
+                    if (!(Futures.unwrap(e) instanceof DoesNotExistException)) {
+                        return CompletableFuture.failedFuture(Futures.unwrap(e));
                     }
                     T obj = WriteOps.instance(model, params);
                     return conn.atomic(c -> WriteOps.insert(compiler, model, obj).apply(c))
                             .thenApply(created -> new Created<>(created, true))
                             .exceptionallyCompose(e2 -> {
-                                Throwable cause = dev.quarry.internal.exec.Futures.unwrap(e2);
+                                Throwable cause = Futures.unwrap(e2);
                                 if (!errors.isUniqueViolation(cause)) {
                                     return CompletableFuture.failedFuture(cause);
                                 }
