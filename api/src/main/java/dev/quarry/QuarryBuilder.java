@@ -4,6 +4,7 @@ import dev.quarry.internal.QuarryImpl;
 import dev.quarry.spi.ConnectionConfig;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,8 @@ public final class QuarryBuilder {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private Object client;
     private Consumer<Throwable> callbackFailureHandler;
+    private ZoneId timeZone = ZoneId.of("UTC");
+    private Duration statementTimeout;
 
     QuarryBuilder() {
     }
@@ -69,6 +72,29 @@ public final class QuarryBuilder {
         return this;
     }
 
+    /**
+     * The session time zone of every connection (default {@code UTC}), Django's {@code TIME_ZONE}: date and time
+     * transforms ({@code __date}, {@code __year}, {@code __hour}...) on {@code timestamptz} columns are computed
+     * in it, whatever the JVM's default zone is.
+     */
+    public QuarryBuilder timeZone(ZoneId zone) {
+        this.timeZone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /**
+     * The longest any single statement may run on the server (PostgreSQL's {@code statement_timeout}); by
+     * default the server's own setting. A statement that runs longer fails with a {@link DatabaseException}.
+     */
+    public QuarryBuilder statementTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Statement timeout must be strictly positive, got " + timeout + ".");
+        }
+        this.statementTimeout = timeout;
+        return this;
+    }
+
     /** A provider-specific setting, passed through untouched. */
     public QuarryBuilder property(String key, String value) {
         properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -92,7 +118,8 @@ public final class QuarryBuilder {
         if (url == null) {
             throw new IllegalStateException("A URL is required: Quarry.builder().url(\"jdbc:postgresql://host/db\").");
         }
-        ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client);
+        ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client,
+                timeZone, statementTimeout);
         return QuarryImpl.open(config, provider, callbackFailureHandler);
     }
 }
