@@ -100,12 +100,27 @@ public final class Conn {
 
     /** Runs a query and maps its rows. */
     public <T> CompletableFuture<List<T>> query(Statement statement, RowMapper<T> mapper) {
-        return call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
+        CompletableFuture<List<T>> refused = refuse(statement.params());
+        return refused != null ? refused
+                : call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
     }
 
     /** Runs a statement; the number of rows it changed. */
     public CompletableFuture<Long> update(Statement statement) {
-        return call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+        CompletableFuture<Long> refused = refuse(statement.params());
+        return refused != null ? refused : call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+    }
+
+    /** A failed future if the dialect refuses a parameter (before anything reaches the server), else {@code null}. */
+    private <R> CompletableFuture<R> refuse(List<Object> params) {
+        try {
+            for (Object p : params) {
+                dialect.checkParameter(p);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs a statement without parameters, ignoring its count. */
@@ -115,6 +130,12 @@ public final class Conn {
 
     /** Runs a batch. */
     public CompletableFuture<long[]> batch(String sql, List<List<Object>> parameterSets) {
+        for (List<Object> set : parameterSets) {
+            CompletableFuture<long[]> refused = refuse(set);
+            if (refused != null) {
+                return refused;
+            }
+        }
         return call(() -> connection.batch(sql, parameterSets), () -> connection.batchAsync(sql, parameterSets));
     }
 
