@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class VertxDatabase implements Database {
 
+    private static final System.Logger LOG = System.getLogger("dev.quarry.provider.vertx");
+
     /** Rewritten SQL per Quarry SQL text (?-placeholders to $n), bounded; the compiler's texts repeat. */
     private static final int MAX_CACHED_SQL = 2048;
 
@@ -114,12 +116,24 @@ final class VertxDatabase implements Database {
                 result.completeExceptionally(closed.get() ? Errors.closedDatabase() : Errors.translate(ar.cause()));
                 return;
             }
-            VertxConnection connection = new VertxConnection(this, PgConnection.cast(ar.result()));
+            PgConnection pg = PgConnection.cast(ar.result());
+            pg.noticeHandler(VertxDatabase::notice);
+            VertxConnection connection = new VertxConnection(this, pg);
             if (!result.complete(connection)) {
                 connection.closeAsync();
             }
         });
         return result;
+    }
+
+    /**
+     * A server NOTICE (e.g. "table ... does not exist, skipping" of a {@code DROP ... IF EXISTS}): logged at DEBUG to
+     * {@code dev.quarry.provider.vertx}, where the client would log every one as a WARNING.
+     */
+    private static void notice(io.vertx.pgclient.PgNotice notice) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, notice.getSeverity() + " " + notice.getCode() + ": " + notice.getMessage());
+        }
     }
 
     /** Closes the pool (and the Vertx it made). Idempotent. */
