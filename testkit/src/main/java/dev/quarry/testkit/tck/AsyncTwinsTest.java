@@ -222,7 +222,9 @@ class AsyncTwinsTest extends TckBase {
     void aexplainInEveryFormat() {
         assertTrue(await(simple.filter("field", 1).aexplain()).contains("Scan"));
         for (String format : List.of("text", "json", "xml", "yaml")) {
-            String plan = await(simple.filter("field", 1).aexplain(format));
+            // A transport that cannot read xml in a parameterized statement's results explains an unfiltered one.
+            boolean parameters = !format.equals("xml") || configuration.readsXmlWithParameters();
+            String plan = await((parameters ? simple.filter("field", 1) : simple.all()).aexplain(format));
             assertFalse(plan.isBlank(), format);
             if (format.equals("json")) {
                 assertTrue(plan.strip().startsWith("["), plan);
