@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the row type
  */
-public class QuerySetImpl<T> implements QuerySet<T> {
+public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.QuerySource {
 
     final QueryContext ctx;
     final ModelMeta<?> model;
@@ -78,6 +78,16 @@ public class QuerySetImpl<T> implements QuerySet<T> {
         if (query.isSliced()) {
             throw new IllegalStateException("Cannot " + what + " a query once a slice has been taken.");
         }
+    }
+
+    @Override
+    public Query sourceQuery() {
+        return query;
+    }
+
+    @Override
+    public Shape<?> sourceShape() {
+        return shape;
     }
 
     // ---------------------------------------------------------------- chaining
@@ -132,7 +142,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
                 copy.addCondition(new Node.Not(node));
             } else {
                 probe.addCondition(node);
-                copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()), probe)));
+                copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()),
+                        dev.quarry.internal.query.InnerQuery.pks(probe))));
             }
             return copy;
         });

@@ -71,28 +71,56 @@ public final class Compiler {
 
     private void from(SqlWriter w, Query q) {
         w.append(" FROM ").quote(q.model().table());
+        String root = w.alias(q.model().table());
+        if (!root.equals(q.model().table())) {
+            w.append(" ").quote(root);
+        }
         for (Join j : q.joins().values()) {
-            w.append(" LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(j.alias()).append(" ON ")
-                    .quote(j.alias()).append(".").quote(j.column()).append(" = ")
-                    .quote(j.parentAlias()).append(".").quote(j.parentColumn());
+            w.append(" LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(w.alias(j.alias())).append(" ON ")
+                    .quote(w.alias(j.alias())).append(".").quote(j.column()).append(" = ")
+                    .quote(w.alias(j.parentAlias())).append(".").quote(j.parentColumn());
         }
     }
 
-    /** {@code SELECT root.pk FROM root JOIN ... WHERE ...}, for IN subqueries. */
-    void writePkSelect(SqlWriter w, Query q) {
-        w.append("SELECT ").column(q.model().table(), q.model().pk());
-        from(w, q);
-        where(w, q.where());
+    /**
+     * Writes the complete SELECT of an inner query (GROUP BY, HAVING, DISTINCT and slice included) under table
+     * aliases of its own ({@code U<depth>}, {@code U<depth>_<join alias>}); its ordering is dropped unless a
+     * slice needs it, as Django does for subqueries.
+     */
+    void writeInner(SqlWriter w, InnerQuery inner) {
+        Query q = inner.query();
+        int depth = w.depth() + 1;
+        Map<String, String> aliases = new java.util.HashMap<>();
+        aliases.put(q.model().table(), "U" + depth);
+        for (String alias : q.joins().keySet()) {
+            aliases.put(alias, "U" + depth + "_" + alias);
+        }
+        w.nested(aliases, () -> writeSelect(w, q, inner.columns(), q.isSliced() ? q.effectiveOrdering() : List.of(),
+                q.low(), q.high(), false));
     }
 
-    /** WHERE for UPDATE/DELETE: conditions on joined tables go through {@code pk IN (SELECT ...)}. */
+    /**
+     * The primary keys of the rows of {@code q}, from the complete query: the deletion collector's pre-select,
+     * the same restriction UPDATE and DELETE use.
+     */
+    public Statement selectPks(Query q) {
+        SqlWriter w = new SqlWriter(dialect, this);
+        writeInner(w, InnerQuery.pks(q));
+        return new Statement(w.sql.toString(), w.params);
+    }
+
+    /**
+     * WHERE for UPDATE/DELETE. A plain condition on the table's own columns is written as it is; anything else
+     * (joins, grouping, HAVING, DISTINCT) restricts by {@code pk IN (SELECT pk ...)} over the complete query, so
+     * that no clause of the QuerySet can be lost.
+     */
     private void writeWhere(SqlWriter w, Query q) {
-        if (q.joins().isEmpty()) {
+        if (q.joins().isEmpty() && !q.isGrouped() && !q.distinct()) {
             where(w, q.where());
             return;
         }
-        w.append(" WHERE ").quote(q.model().pk().column()).append(" IN (");
-        writePkSelect(w, q);
+        w.append(" WHERE ").column(q.model().table(), q.model().pk()).append(" IN (");
+        writeInner(w, InnerQuery.pks(q));
         w.append(")");
     }
 
@@ -127,7 +155,7 @@ public final class Compiler {
         }
     }
 
-    private static void collectColumns(Operand operand, Set<Operand.Col> out) {
+    static void collectColumns(Operand operand, Set<Operand.Col> out) {
         switch (operand) {
             case Operand.Col c -> out.add(c);
             case Operand.Transform t -> collectColumns(t.inner(), out);
@@ -140,6 +168,7 @@ public final class Compiler {
             case Operand.Param p -> { }
             case Operand.Agg a -> { }
             case Operand.RowNumber r -> { }
+            case Operand.Output o -> { }
         }
     }
 
@@ -255,9 +284,10 @@ public final class Compiler {
             case Operand.Agg a -> new Operand.Agg(a.function(), a.argument() == null ? null : retable(a.argument(), table),
                     a.distinct(), a.filter() == null ? null : retable(a.filter(), table));
             case Operand.Condition c -> new Operand.Condition(retable(c.node(), table));
-            case Operand.Ref r -> new Operand.Ref(r.alias(), retable(r.target(), table));
+            case Operand.Ref r -> new Operand.Output(table, r.alias(), ReadTypes.of(r.target()));
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
+            case Operand.Output o -> o;
         };
     }
 
@@ -267,7 +297,7 @@ public final class Compiler {
             case Node.Or o -> new Node.Or(o.children().stream().map(c -> retable(c, table)).toList());
             case Node.Not n -> new Node.Not(retable(n.child(), table));
             case Node.Nothing x -> x;
-            case Node.InQuery q -> new Node.InQuery((Operand.Col) retable(q.lhs(), table), q.query());
+            case Node.InQuery q -> new Node.InQuery(retable(q.lhs(), table), q.inner());
             case Node.InLink l -> new Node.InLink((Operand.Col) retable(l.lhs(), table), l.table(), l.selectColumn(),
                     l.whereColumn(), l.value());
             case Node.Leaf l -> new Node.Leaf(retable(l.lhs(), table), l.lookup(), l.rhs() instanceof Operand o

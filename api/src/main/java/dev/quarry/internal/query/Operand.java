@@ -66,6 +66,17 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * A column of a derived table by its output name ({@code "subquery"."n"}): how a query over a subquery
+     * (an aggregate over annotations, a combined query's ORDER BY) reads what the inner query selected.
+     */
+    record Output(String table, String name, Class<?> readType) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
     /** A reference to an annotation by alias. */
     record Ref(String alias, Operand target) implements Operand {
         @Override

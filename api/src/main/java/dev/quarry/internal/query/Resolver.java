@@ -195,6 +195,9 @@ public final class Resolver {
                 return new Node.Leaf(lhs, "isnull", b);
             }
             case "in" -> {
+                if (value instanceof QuerySource source) {
+                    return inQuerySet(lhs, field, owner, source);
+                }
                 List<Operand> values = new ArrayList<>();
                 for (Object v : iterable(path, value)) {
                     if (v != null) {
@@ -230,6 +233,23 @@ public final class Resolver {
                 return new Node.Leaf(lhs, lookup, rhs(lhs, field, owner, value));
             }
         }
+    }
+
+    /**
+     * {@code lhs IN (SELECT ...)} over a QuerySet: a model QuerySet means its primary keys (and must be of the
+     * model the field points to), a values QuerySet its one column. A {@code none()} QuerySet matches nothing.
+     */
+    private static Node inQuerySet(Operand lhs, FieldMeta field, ModelMeta<?> owner, QuerySource source) {
+        InnerQuery inner = InnerQuery.oneColumn(source, "in");
+        if (source.sourceShape().isModel() && field != null) {
+            Class<?> expected = field.kind() == FieldKind.FOREIGN_KEY ? field.target() : field.pk() ? owner.type() : null;
+            Class<?> given = inner.query().model().type();
+            if (expected != null && !expected.isAssignableFrom(given)) {
+                throw new ValueException("Cannot use QuerySet for \"" + given.getSimpleName() + "\": Use a QuerySet for \""
+                        + expected.getSimpleName() + "\".");
+            }
+        }
+        return inner.matchesNothing() ? new Node.Nothing() : new Node.InQuery(lhs, inner);
     }
 
     private static Iterable<?> iterable(String path, Object value) {

@@ -18,8 +18,18 @@ final class SqlWriter {
     final List<Object> params = new ArrayList<>();
 
     SqlWriter(Dialect dialect, Compiler compiler) {
+        this(dialect, compiler, new java.util.ArrayDeque<>());
+    }
+
+    private SqlWriter(Dialect dialect, Compiler compiler, java.util.ArrayDeque<java.util.Map<String, String>> scopes) {
         this.dialect = dialect;
         this.compiler = compiler;
+        this.scopes = scopes;
+    }
+
+    /** A writer for a piece of this one's text, in the same alias scopes. */
+    private SqlWriter piece() {
+        return new SqlWriter(dialect, compiler, scopes);
     }
 
     SqlWriter append(String text) {
@@ -33,8 +43,45 @@ final class SqlWriter {
     }
 
     SqlWriter column(String table, FieldMeta field) {
-        sql.append(dialect.quote(table)).append('.').append(dialect.quote(field.column()));
+        sql.append(dialect.quote(alias(table))).append('.').append(dialect.quote(field.column()));
         return this;
+    }
+
+    /**
+     * The table aliases of the inner queries being written, innermost first: an inner query renames its
+     * tables ({@code U1}, {@code U1_T_author}...) so that they never clash with the statement around it.
+     */
+    private final java.util.ArrayDeque<java.util.Map<String, String>> scopes;
+
+    /** How {@code table} (a table name or join alias of the query being written) is called in the SQL. */
+    String alias(String table) {
+        java.util.Map<String, String> scope = scopes.peek();
+        return scope == null ? table : scope.getOrDefault(table, table);
+    }
+
+    /** How deep inside inner queries the writer is (0: the statement itself). */
+    int depth() {
+        return scopes.size();
+    }
+
+    /** Writes an inner query with its own aliases. */
+    void nested(java.util.Map<String, String> aliases, Runnable body) {
+        scopes.push(aliases);
+        try {
+            body.run();
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    /** Writes {@code body} in the scope of the query around the current inner one (for correlated references). */
+    void outer(Runnable body) {
+        java.util.Map<String, String> inner = scopes.pop();
+        try {
+            body.run();
+        } finally {
+            scopes.push(inner);
+        }
     }
 
     SqlWriter param(Object value) {
@@ -48,6 +95,7 @@ final class SqlWriter {
         switch (operand) {
             case Operand.Col c -> column(c.table(), c.field());
             case Operand.Param p -> param(p.value());
+            case Operand.Output o -> sql.append(dialect.quote(alias(o.table()))).append('.').append(dialect.quote(o.name()));
             case Operand.Ref r -> operand(r.target());
             case Operand.Transform t -> {
                 String inner = render(t.inner());
@@ -91,14 +139,14 @@ final class SqlWriter {
 
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
     private String render(Operand operand) {
-        SqlWriter sub = new SqlWriter(dialect, compiler);
+        SqlWriter sub = piece();
         sub.operand(operand);
         params.addAll(sub.params);
         return sub.sql.toString();
     }
 
     private String renderCondition(Node node) {
-        SqlWriter sub = new SqlWriter(dialect, compiler);
+        SqlWriter sub = piece();
         sub.node(node, false);
         params.addAll(sub.params);
         return sub.sql.toString();
@@ -146,7 +194,7 @@ final class SqlWriter {
             case Node.InQuery q -> {
                 operand(q.lhs());
                 sql.append(" IN (");
-                compiler.writePkSelect(this, q.query());
+                compiler.writeInner(this, q.inner());
                 sql.append(')');
             }
             case Node.Leaf l -> leaf(l, negated);
