@@ -42,6 +42,16 @@ public final class Compiler {
 
     private void writeSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
                              long high, boolean lock) {
+        if (!q.qualify().isEmpty()) {
+            Qualify.write(this, w, q, columns, ordering, low, high);
+            return;
+        }
+        writePlainSelect(w, q, columns, ordering, low, high, lock);
+    }
+
+    /** The SELECT itself, without the outer query that conditions on window functions need. */
+    void writePlainSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
+                          long high, boolean lock) {
         w.append("SELECT ");
         if (q.distinct()) {
             w.append("DISTINCT ");
@@ -130,22 +140,35 @@ public final class Compiler {
         }
     }
 
+    /**
+     * GROUP BY the selected columns and, by their position in the SELECT list, the selected non-aggregate expressions
+     * (a transform, a function, a Case: Django groups by the expression, and a position keeps its parameters bound once);
+     * then the columns of ordering terms that are not selected.
+     */
     private void groupBy(SqlWriter w, Query q, List<Selected> columns) {
         if (!q.isGrouped()) {
             return;
         }
         Set<Operand.Col> groups = new LinkedHashSet<>();
-        for (Selected s : columns) {
-            if (!s.operand().containsAggregate()) {
-                collectColumns(s.operand(), groups);
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Operand op = columns.get(i).operand();
+            if (op.containsAggregate()) {
+                continue;
+            }
+            Operand bare = op instanceof Operand.Ref r ? r.target() : op;
+            if (bare instanceof Operand.Col c) {
+                groups.add(c);
+            } else if (!(bare instanceof Operand.Param) && !(bare instanceof Operand.Over)) {
+                positions.add(i + 1);
             }
         }
         for (Query.Order o : q.effectiveOrdering()) {
-            if (!o.random() && !o.operand().containsAggregate()) {
+            if (!o.random() && !o.operand().containsAggregate() && !isSelected(o.operand(), columns)) {
                 collectColumns(o.operand(), groups);
             }
         }
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() && positions.isEmpty()) {
             return;
         }
         w.append(" GROUP BY ");
@@ -153,6 +176,26 @@ public final class Compiler {
         for (Operand.Col c : groups) {
             w.append(i++ > 0 ? ", " : "").column(c.table(), c.field());
         }
+        for (int p : positions) {
+            w.append(i++ > 0 ? ", " : "").append(Integer.toString(p));
+        }
+    }
+
+    /** Whether {@code operand} (or the annotation it refers to) is one of the selected expressions. */
+    static boolean isSelected(Operand operand, List<Selected> columns) {
+        return position(operand, columns) > 0;
+    }
+
+    /** The 1-based position of {@code operand} in the SELECT list, or 0. */
+    static int position(Operand operand, List<Selected> columns) {
+        Operand bare = operand instanceof Operand.Ref r ? r.target() : operand;
+        for (int i = 0; i < columns.size(); i++) {
+            Operand s = columns.get(i).operand();
+            if (s.equals(operand) || (s instanceof Operand.Ref r ? r.target() : s).equals(bare)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static void collectColumns(Operand operand, Set<Operand.Col> out) {
@@ -169,6 +212,20 @@ public final class Compiler {
             case Operand.Agg a -> { }
             case Operand.RowNumber r -> { }
             case Operand.Output o -> { }
+            case Operand.Call c -> c.args().forEach(a -> collectColumns(a, out));
+            case Operand.Cast c -> collectColumns(c.inner(), out);
+            case Operand.Trunc t -> collectColumns(t.inner(), out);
+            case Operand.CaseWhen c -> {
+                c.conditions().forEach(n -> collectNode(n, out));
+                c.results().forEach(r -> collectColumns(r, out));
+                if (c.otherwise() != null) {
+                    collectColumns(c.otherwise(), out);
+                }
+            }
+            case Operand.Over o -> { }
+            case Operand.Scalar x -> { }
+            case Operand.Outer o -> { }
+            case Operand.Unbound u -> { }
         }
     }
 
@@ -181,6 +238,8 @@ public final class Compiler {
             case Node.Nothing x -> { }
             case Node.InQuery q -> collectColumns(q.lhs(), out);
             case Node.InLink l -> collectColumns(l.lhs(), out);
+            case Node.Exists e -> { }
+            case Node.Predicate p -> collectColumns(p.value(), out);
         }
     }
 
@@ -226,7 +285,7 @@ public final class Compiler {
     /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement count(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped()) {
+        if (q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty()) {
             w.append("SELECT COUNT(*) FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery");
@@ -241,7 +300,7 @@ public final class Compiler {
     /** {@code SELECT 1 ... LIMIT 1}. */
     public Statement exists(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped()) {
+        if (q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty()) {
             w.append("SELECT 1 FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery").append(dialect.limitOffset(1, 0));
@@ -257,7 +316,7 @@ public final class Compiler {
     /** {@code SELECT agg AS alias, ...}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement aggregate(Query q, Map<String, Operand> aggregates, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        boolean sub = q.distinct() || q.isSliced() || q.isGrouped();
+        boolean sub = q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty();
         w.append("SELECT ");
         int i = 0;
         for (Map.Entry<String, Operand> e : aggregates.entrySet()) {
@@ -276,7 +335,7 @@ public final class Compiler {
     }
 
     /** Points columns at a subquery's output (whose columns keep their names). */
-    private static Operand retable(Operand operand, String table) {
+    static Operand retable(Operand operand, String table) {
         return switch (operand) {
             case Operand.Col c -> new Operand.Col(table, c.field());
             case Operand.Transform t -> new Operand.Transform(t.part(), retable(t.inner(), table));
@@ -288,10 +347,21 @@ public final class Compiler {
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
             case Operand.Output o -> o;
+            case Operand.Call c -> new Operand.Call(c.function(), c.args().stream().map(a -> retable(a, table)).toList(),
+                    c.template(), c.type(), c.window());
+            case Operand.Cast c -> new Operand.Cast(retable(c.inner(), table), c.type());
+            case Operand.Trunc t -> new Operand.Trunc(t.kind(), retable(t.inner(), table), t.source(), t.type());
+            case Operand.CaseWhen c -> new Operand.CaseWhen(c.conditions().stream().map(n -> retable(n, table)).toList(),
+                    c.results().stream().map(r -> retable(r, table)).toList(),
+                    c.otherwise() == null ? null : retable(c.otherwise(), table), c.type());
+            case Operand.Over o -> o;
+            case Operand.Scalar x -> x;
+            case Operand.Outer o -> o;
+            case Operand.Unbound u -> u;
         };
     }
 
-    private static Node retable(Node node, String table) {
+    static Node retable(Node node, String table) {
         return switch (node) {
             case Node.And a -> new Node.And(a.children().stream().map(c -> retable(c, table)).toList());
             case Node.Or o -> new Node.Or(o.children().stream().map(c -> retable(c, table)).toList());
@@ -303,6 +373,8 @@ public final class Compiler {
             case Node.Leaf l -> new Node.Leaf(retable(l.lhs(), table), l.lookup(), l.rhs() instanceof Operand o
                     ? retable(o, table) : l.rhs() instanceof List<?> list
                     ? list.stream().map(v -> (Object) retable((Operand) v, table)).toList() : l.rhs());
+            case Node.Exists e -> e;
+            case Node.Predicate p -> new Node.Predicate(retable(p.value(), table));
         };
     }
 
