@@ -50,6 +50,18 @@ public interface QuerySet<T> {
     /** Rows not matching {@code q}. */
     QuerySet<T> exclude(Q q);
 
+    /**
+     * Rows for which a boolean expression holds: an {@link Exists}, a {@link Q}, a boolean {@link CaseExpression} or
+     * function (Django's {@code filter(Exists(...))}).
+     * {@snippet :
+     * posts.filter(Exists.of(comments.filter("post", OuterRef.of("pk")))).list();
+     * }
+     */
+    QuerySet<T> filter(Expression condition);
+
+    /** Rows for which a boolean expression does not hold: {@code exclude(Exists.of(...))} is Django's {@code ~Exists}. */
+    QuerySet<T> exclude(Expression condition);
+
     /** Rows not matching all the lookups of the map together. */
     QuerySet<T> exclude(Map<String, ?> lookups);
 
@@ -138,6 +150,33 @@ public interface QuerySet<T> {
      * be filtered and ordered on, appears in {@link #values}, and fills a model field of that name if any.
      */
     QuerySet<T> annotate(String alias, Expression expression);
+
+    /**
+     * Names an expression for later filters, orderings and annotations without selecting it (Django's {@code alias()}).
+     * {@snippet :
+     * writers.alias("n", Aggregate.count("posts")).filter("n__gt", 1).list();
+     * }
+     */
+    QuerySet<T> alias(String alias, Expression expression);
+
+    /**
+     * The distinct dates of a date or date-time field truncated to {@code kind} ({@code year month week day}),
+     * ascending, without NULL: Django's {@code dates(field, kind)}. Timestamps with a zone are truncated in the
+     * session time zone.
+     */
+    QuerySet<java.time.LocalDate> dates(String field, String kind);
+
+    /** {@link #dates(String, String)} in {@code order}, {@code "ASC"} or {@code "DESC"}. */
+    QuerySet<java.time.LocalDate> dates(String field, String kind, String order);
+
+    /**
+     * The distinct date-times of a date-time field truncated to {@code kind} ({@code year month week day hour minute
+     * second}), ascending, without NULL: Django's {@code datetimes(field, kind)}, in the session time zone.
+     */
+    QuerySet<java.time.LocalDateTime> datetimes(String field, String kind);
+
+    /** {@link #datetimes(String, String)} in {@code order}, {@code "ASC"} or {@code "DESC"}. */
+    QuerySet<java.time.LocalDateTime> datetimes(String field, String kind, String order);
 
     /** Rows as maps of field name to value (all concrete fields when none are named). */
     QuerySet<Map<String, Object>> values(String... fields);

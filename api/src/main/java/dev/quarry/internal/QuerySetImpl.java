@@ -127,6 +127,75 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
     }
 
     @Override
+    public QuerySet<T> filter(Expression condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition instanceof Q q) {
+            return filter(q);
+        }
+        checkNotSliced("filter");
+        return with(copy -> {
+            copy.addCondition(copy.resolver().condition(condition));
+            return copy;
+        });
+    }
+
+    @Override
+    public QuerySet<T> exclude(Expression condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition instanceof Q q) {
+            return exclude(q);
+        }
+        checkNotSliced("filter");
+        return with(copy -> {
+            copy.addCondition(new Node.Not(copy.resolver().condition(condition)));
+            return copy;
+        });
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDate> dates(String field, String kind) {
+        return dates(field, kind, "ASC");
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDate> dates(String field, String kind, String order) {
+        if (!List.of("year", "month", "week", "day").contains(kind)) {
+            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', or 'day'.");
+        }
+        return truncated(field, kind, order, java.time.LocalDate.class);
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind) {
+        return datetimes(field, kind, "ASC");
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind, String order) {
+        if (!List.of("year", "month", "week", "day", "hour", "minute", "second").contains(kind)) {
+            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', 'day', 'hour', 'minute', "
+                    + "or 'second'.");
+        }
+        return truncated(field, kind, order, java.time.LocalDateTime.class);
+    }
+
+    /** Django's dates()/datetimes(): the distinct truncated values of a field, without NULL, in order. */
+    private <V> QuerySet<V> truncated(String field, String kind, String order, Class<V> type) {
+        Objects.requireNonNull(field, "field");
+        if (!"ASC".equals(order) && !"DESC".equals(order)) {
+            throw new IllegalArgumentException("'order' must be either 'ASC' or 'DESC'.");
+        }
+        Class<?> source = ReadTypes.of(query.resolver().fieldOperand(field));
+        if (type == java.time.LocalDateTime.class && source == java.time.LocalDate.class) {
+            throw new IllegalArgumentException("'" + field + "' is a DateField: use dates(), datetimes() needs a "
+                    + "DateTimeField.");
+        }
+        String name = "datefield";
+        return annotate(name, dev.quarry.Functions.trunc(field, kind, type)).valuesListFlat(name, type)
+                .filter(name + "__isnull", false).distinct().orderBy("ASC".equals(order) ? name : "-" + name);
+    }
+
+    @Override
     public QuerySet<T> filter(Map<String, ?> lookups) {
         return filter(Q.of(lookups));
     }
@@ -359,6 +428,15 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
 
     @Override
     public QuerySet<T> annotate(String alias, Expression expression) {
+        return annotate(alias, expression, false);
+    }
+
+    @Override
+    public QuerySet<T> alias(String alias, Expression expression) {
+        return annotate(alias, expression, true);
+    }
+
+    private QuerySet<T> annotate(String alias, Expression expression, boolean hidden) {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(expression, "expression");
         Combinations.refuse(query, "annotate");
@@ -374,6 +452,9 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
             FieldMeta target = model.transientField(alias);
             Class<?> readType = target != null ? target.codec().dbType() : ReadTypes.of(op);
             copy.annotations().put(alias, new Annotation(alias, op, readType));
+            if (hidden) {
+                copy.hide(alias);
+            }
             return copy;
         });
     }

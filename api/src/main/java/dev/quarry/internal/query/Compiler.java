@@ -33,6 +33,14 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
+    /** The select, explained by the database in {@code format} ({@code null}: its default text). */
+    public Statement explain(Query q, List<Selected> columns, String format) {
+        SqlWriter w = new SqlWriter(dialect, this);
+        w.append(dialect.explain(format));
+        writeSelect(w, q, columns, q.effectiveOrdering(), q.low(), q.high(), true);
+        return new Statement(w.sql.toString(), w.params);
+    }
+
     /** The same select with a different ordering and slice (first/last/latest/get). */
     public Statement select(Query q, List<Selected> columns, List<Query.Order> ordering, long low, long high) {
         SqlWriter w = new SqlWriter(dialect, this);
@@ -46,6 +54,16 @@ public final class Compiler {
             new CombinedWriter(this, dialect).write(w, q.combined(), ordering, low, high);
             return;
         }
+        if (!q.qualify().isEmpty()) {
+            Qualify.write(this, w, q, columns, ordering, low, high);
+            return;
+        }
+        writePlainSelect(w, q, columns, ordering, low, high, lock);
+    }
+
+    /** The SELECT itself, without the outer query that conditions on window functions need. */
+    void writePlainSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
+                          long high, boolean lock) {
         w.append("SELECT ");
         if (!q.distinctFields().isEmpty()) {
             if (q.isGrouped()) {
@@ -174,22 +192,35 @@ public final class Compiler {
         }
     }
 
+    /**
+     * GROUP BY the selected columns and, by their position in the SELECT list, the selected non-aggregate expressions
+     * (a transform, a function, a Case: Django groups by the expression, and a position keeps its parameters bound once);
+     * then the columns of ordering terms that are not selected.
+     */
     private void groupBy(SqlWriter w, Query q, List<Selected> columns) {
         if (!q.isGrouped()) {
             return;
         }
         Set<Operand.Col> groups = new LinkedHashSet<>();
-        for (Selected s : columns) {
-            if (!s.operand().containsAggregate()) {
-                collectColumns(s.operand(), groups);
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Operand op = columns.get(i).operand();
+            if (op.containsAggregate()) {
+                continue;
+            }
+            Operand bare = op instanceof Operand.Ref r ? r.target() : op;
+            if (bare instanceof Operand.Col c) {
+                groups.add(c);
+            } else if (!(bare instanceof Operand.Param) && !(bare instanceof Operand.Over)) {
+                positions.add(i + 1);
             }
         }
         for (Query.Order o : q.effectiveOrdering()) {
-            if (!o.random() && !o.operand().containsAggregate()) {
+            if (!o.random() && !o.operand().containsAggregate() && !isSelected(o.operand(), columns)) {
                 collectColumns(o.operand(), groups);
             }
         }
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() && positions.isEmpty()) {
             return;
         }
         w.append(" GROUP BY ");
@@ -197,6 +228,26 @@ public final class Compiler {
         for (Operand.Col c : groups) {
             w.append(i++ > 0 ? ", " : "").column(c.table(), c.field());
         }
+        for (int p : positions) {
+            w.append(i++ > 0 ? ", " : "").append(Integer.toString(p));
+        }
+    }
+
+    /** Whether {@code operand} (or the annotation it refers to) is one of the selected expressions. */
+    static boolean isSelected(Operand operand, List<Selected> columns) {
+        return position(operand, columns) > 0;
+    }
+
+    /** The 1-based position of {@code operand} in the SELECT list, or 0. */
+    static int position(Operand operand, List<Selected> columns) {
+        Operand bare = operand instanceof Operand.Ref r ? r.target() : operand;
+        for (int i = 0; i < columns.size(); i++) {
+            Operand s = columns.get(i).operand();
+            if (s.equals(operand) || (s instanceof Operand.Ref r ? r.target() : s).equals(bare)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static void collectColumns(Operand operand, Set<Operand.Col> out) {
@@ -213,6 +264,20 @@ public final class Compiler {
             case Operand.Agg a -> { }
             case Operand.RowNumber r -> { }
             case Operand.Output o -> { }
+            case Operand.Call c -> c.args().forEach(a -> collectColumns(a, out));
+            case Operand.Cast c -> collectColumns(c.inner(), out);
+            case Operand.Trunc t -> collectColumns(t.inner(), out);
+            case Operand.CaseWhen c -> {
+                c.conditions().forEach(n -> collectNode(n, out));
+                c.results().forEach(r -> collectColumns(r, out));
+                if (c.otherwise() != null) {
+                    collectColumns(c.otherwise(), out);
+                }
+            }
+            case Operand.Over o -> { }
+            case Operand.Scalar x -> { }
+            case Operand.Outer o -> { }
+            case Operand.Unbound u -> { }
         }
     }
 
@@ -225,6 +290,8 @@ public final class Compiler {
             case Node.Nothing x -> { }
             case Node.InQuery q -> collectColumns(q.lhs(), out);
             case Node.InLink l -> collectColumns(l.lhs(), out);
+            case Node.Exists e -> { }
+            case Node.Predicate p -> collectColumns(p.value(), out);
         }
     }
 
@@ -269,7 +336,7 @@ public final class Compiler {
 
     /** Whether counting or aggregating must read the query's rows from a subquery. */
     private static boolean needsSubquery(Query q) {
-        return q.distinct() || q.isSliced() || q.isGrouped() || q.combined() != null;
+        return q.distinct() || q.isSliced() || q.isGrouped() || q.combined() != null || !q.qualify().isEmpty();
     }
 
     /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced, grouped or combined. */
@@ -325,7 +392,7 @@ public final class Compiler {
     }
 
     /** Points columns at a subquery's output (whose columns keep their names). */
-    private static Operand retable(Operand operand, String table) {
+    static Operand retable(Operand operand, String table) {
         return switch (operand) {
             case Operand.Col c -> new Operand.Col(table, c.field());
             case Operand.Transform t -> new Operand.Transform(t.part(), retable(t.inner(), table));
@@ -337,10 +404,21 @@ public final class Compiler {
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
             case Operand.Output o -> o;
+            case Operand.Call c -> new Operand.Call(c.function(), c.args().stream().map(a -> retable(a, table)).toList(),
+                    c.template(), c.type(), c.window());
+            case Operand.Cast c -> new Operand.Cast(retable(c.inner(), table), c.type());
+            case Operand.Trunc t -> new Operand.Trunc(t.kind(), retable(t.inner(), table), t.source(), t.type());
+            case Operand.CaseWhen c -> new Operand.CaseWhen(c.conditions().stream().map(n -> retable(n, table)).toList(),
+                    c.results().stream().map(r -> retable(r, table)).toList(),
+                    c.otherwise() == null ? null : retable(c.otherwise(), table), c.type());
+            case Operand.Over o -> o;
+            case Operand.Scalar x -> x;
+            case Operand.Outer o -> o;
+            case Operand.Unbound u -> u;
         };
     }
 
-    private static Node retable(Node node, String table) {
+    static Node retable(Node node, String table) {
         return switch (node) {
             case Node.And a -> new Node.And(a.children().stream().map(c -> retable(c, table)).toList());
             case Node.Or o -> new Node.Or(o.children().stream().map(c -> retable(c, table)).toList());
@@ -352,6 +430,8 @@ public final class Compiler {
             case Node.Leaf l -> new Node.Leaf(retable(l.lhs(), table), l.lookup(), l.rhs() instanceof Operand o
                     ? retable(o, table) : l.rhs() instanceof List<?> list
                     ? list.stream().map(v -> (Object) retable((Operand) v, table)).toList() : l.rhs());
+            case Node.Exists e -> e;
+            case Node.Predicate p -> new Node.Predicate(retable(p.value(), table));
         };
     }
 
@@ -367,6 +447,18 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
+    /**
+     * {@code UPDATE t SET f1 = ?, ... WHERE t.pk = ?}: the text of one row's update by key, for a batch that binds
+     * each object's field values, then its key, in turn ({@code bulkUpdate}).
+     */
+    public String updateByPk(ModelMeta<?> model, List<FieldMeta> fields) {
+        Query q = new Query(model);
+        q.addCondition(new Node.Leaf(new Operand.Col(model.table(), model.pk()), "exact", new Operand.Param(null)));
+        Map<FieldMeta, Operand> set = new java.util.LinkedHashMap<>();
+        fields.forEach(f -> set.put(f, new Operand.Param(null)));
+        return update(q, set).sql();
+    }
+
     /** {@code DELETE FROM t WHERE ...}. */
     public Statement delete(Query q) {
         SqlWriter w = new SqlWriter(dialect, this);
@@ -379,10 +471,10 @@ public final class Compiler {
      * A multi-row INSERT. {@code rows} hold one bound value per column; a {@code null} column list inserts
      * defaults only.
      *
-     * @param conflict   the dialect's conflict clause, or an empty string
+     * @param conflict   what a unique conflict does
      * @param returning  the columns to return (usually the pk), may be empty
      */
-    public Statement insert(ModelMeta<?> model, List<FieldMeta> columns, List<List<Object>> rows, String conflict,
+    public Statement insert(ModelMeta<?> model, List<FieldMeta> columns, List<List<Object>> rows, OnConflict conflict,
                             List<FieldMeta> returning) {
         SqlWriter w = new SqlWriter(dialect, this);
         w.append("INSERT INTO ").quote(model.table()).append(" (");
@@ -403,7 +495,12 @@ public final class Compiler {
             }
             w.append(")");
         }
-        w.append(conflict);
+        if (conflict.ignore()) {
+            w.append(dialect.onConflictIgnore());
+        } else if (!conflict.update().isEmpty() || !conflict.unique().isEmpty()) {
+            w.append(dialect.onConflictUpdate(conflict.unique().stream().map(f -> dialect.quote(f.column())).toList(),
+                    conflict.update().stream().map(f -> dialect.quote(f.column())).toList()));
+        }
         if (!returning.isEmpty()) {
             List<String> quoted = new ArrayList<>();
             returning.forEach(f -> quoted.add(dialect.quote(f.column())));

@@ -73,4 +73,20 @@ public sealed interface Node {
             return false;
         }
     }
+
+    /** {@code EXISTS (SELECT ...)} over a complete inner query. */
+    record Exists(InnerQuery inner) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** A boolean value used as a condition: {@code filter(Expression)} with a Case, a boolean function or field. */
+    record Predicate(Operand value) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return value.containsAggregate();
+        }
+    }
 }

@@ -48,6 +48,7 @@ public final class Query {
     final ModelMeta<?> model;
     List<Node> where = new ArrayList<>();
     List<Node> having = new ArrayList<>();
+    List<Node> qualify = new ArrayList<>();
     List<Order> ordering = new ArrayList<>();
     boolean reversed;
     boolean distinct;
@@ -58,6 +59,7 @@ public final class Query {
     Set<String> only;
     Set<String> defer = new LinkedHashSet<>();
     Map<String, Annotation> annotations = new LinkedHashMap<>();
+    Set<String> aliasOnly = new LinkedHashSet<>();
     Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
     Combined combined;
@@ -74,6 +76,7 @@ public final class Query {
         Query q = new Query(model);
         q.where = new ArrayList<>(where);
         q.having = new ArrayList<>(having);
+        q.qualify = new ArrayList<>(qualify);
         q.ordering = new ArrayList<>(ordering);
         q.reversed = reversed;
         q.distinct = distinct;
@@ -84,6 +87,7 @@ public final class Query {
         q.only = only == null ? null : new LinkedHashSet<>(only);
         q.defer = new LinkedHashSet<>(defer);
         q.annotations = new LinkedHashMap<>(annotations);
+        q.aliasOnly = new LinkedHashSet<>(aliasOnly);
         q.joins = new LinkedHashMap<>(joins);
         q.lock = lock;
         q.combined = combined;
@@ -141,7 +145,15 @@ public final class Query {
 
     /** Adds a condition, to HAVING when it involves an aggregate. */
     public void addCondition(Node node) {
-        (node.containsAggregate() ? having : where).add(node);
+        (OuterBinder.containsWindow(node) ? qualify : node.containsAggregate() ? having : where).add(node);
+    }
+
+    /**
+     * Conditions on window functions, which SQL cannot test in WHERE: the query then runs as a subquery filtered by
+     * them, as Django 4.2+ does.
+     */
+    public List<Node> qualify() {
+        return qualify;
     }
 
     /** Whether a slice was taken. */
@@ -245,6 +257,16 @@ public final class Query {
     /** The fields defer() dropped. */
     public Set<String> deferred() {
         return defer;
+    }
+
+    /** Marks an annotation as {@code alias()}ed: usable by name, never selected. */
+    public void hide(String alias) {
+        aliasOnly.add(alias);
+    }
+
+    /** Whether the annotation {@code alias} is selected (it was not made by {@code alias()}). */
+    public boolean isSelected(String alias) {
+        return !aliasOnly.contains(alias);
     }
 
     /** Annotations by alias. */

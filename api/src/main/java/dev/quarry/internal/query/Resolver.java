@@ -283,7 +283,10 @@ public final class Resolver {
         return new Operand.Param(value);
     }
 
-    /** Resolves an F, Q or Aggregate into an operand. */
+    /**
+     * Resolves an expression into an operand: F, Q and Aggregate here, everything else (functions, Case, Window,
+     * subqueries, OuterRef) in {@link ExpressionResolver}.
+     */
     public Operand expression(Expression e) {
         if (e instanceof F f) {
             if (f.field() != null) {
@@ -295,30 +298,83 @@ public final class Resolver {
             return new Operand.Arith(f.operator(), expression(f.left()), expression(f.right()));
         }
         if (e instanceof Aggregate a) {
-            Operand arg = a.argument() == null ? null : expression(a.argument());
+            Operand arg = a.argument() == null ? null : argument(a.argument());
             Node filter = a.condition() == null ? null : resolve(a.condition());
             return new Operand.Agg(a.function(), arg, a.isDistinct(), filter);
         }
         if (e instanceof Q q) {
             return new Operand.Condition(resolve(q));
         }
-        throw new IllegalArgumentException("Unsupported expression " + e.getClass().getName()
-                + "; use F, Q or Aggregate.");
+        return new ExpressionResolver(this).resolve(e);
     }
 
-    /** A field or annotation by name, for F expressions, ordering and values(). */
+    /**
+     * A function argument, as Django parses one: a {@code String} names a field (or an annotation, with transforms),
+     * an {@link Expression} is resolved, anything else is a bound value.
+     */
+    public Operand argument(Object value) {
+        if (value instanceof String name) {
+            return fieldOperand(name);
+        }
+        if (value instanceof Expression e) {
+            return expression(e);
+        }
+        return new Operand.Param(value);
+    }
+
+    /** A boolean expression as a condition: {@code filter(Expression)}, {@code When}. */
+    public Node condition(Expression e) {
+        if (e instanceof Q q) {
+            return q.isEmpty() ? new Node.And(List.of()) : resolve(q);
+        }
+        Operand op = expression(e);
+        if (op instanceof Operand.Condition c) {
+            return c.node();
+        }
+        Class<?> type = ReadTypes.of(op);
+        if (type != Boolean.class && type != Object.class) {
+            throw new IllegalArgumentException("Cannot filter against a non-conditional expression (" + e + " is "
+                    + type.getSimpleName() + ").");
+        }
+        return new Node.Predicate(op);
+    }
+
+    /**
+     * A field or annotation by name, optionally followed by transforms ({@code "pubDate__year"}, {@code
+     * "createdAt__date"}), for F expressions, function arguments, ordering and values().
+     */
     public Operand fieldOperand(String name) {
         Annotation annotation = annotations.get(name);
         if (annotation != null) {
             return new Operand.Ref(annotation.alias(), annotation.operand());
         }
         String[] parts = name.split("__", -1);
-        Walk walk = walk(name, parts, false);
-        if (walk.next() != parts.length) {
-            throw new FieldException("'" + name + "' does not name a field: '" + parts[walk.next()]
-                    + "' is a lookup or transform, allowed only in filters.");
+        Operand op;
+        FieldMeta field = null;
+        int i = 1;
+        Annotation first = annotations.get(parts[0]);
+        if (first != null) {
+            op = new Operand.Ref(first.alias(), first.operand());
+        } else {
+            Walk walk = walk(name, parts, false);
+            op = walk.column();
+            field = walk.field();
+            i = walk.next();
         }
-        return walk.column();
+        for (; i < parts.length; i++) {
+            String part = parts[i];
+            if (!Lookups.isTransform(part)) {
+                throw new FieldException("'" + name + "' does not name a field: '" + part + "' is "
+                        + (Lookups.isLookup(part) ? "a lookup, allowed only in filters" : "not a transform")
+                        + ". Transforms: " + String.join(", ", Lookups.TRANSFORMS) + ".");
+            }
+            if (field != null) {
+                Lookups.checkTransform(part, field.name(), field.codec().javaType());
+            }
+            op = new Operand.Transform(part, op);
+            field = null;
+        }
+        return op;
     }
 
     /** A field stored in the model's table, or a FieldException naming the choices. */

@@ -133,8 +133,88 @@ final class SqlWriter {
                 }
                 sql.append(')');
             }
+            case Operand.Call c -> call(c);
+            case Operand.Cast c -> sql.append(dialect.cast(render(c.inner()), c.type()));
+            case Operand.Trunc t -> sql.append(dialect.trunc(t.kind(), render(t.inner()), t.source(), t.type()));
+            case Operand.CaseWhen c -> {
+                sql.append("CASE");
+                for (int i = 0; i < c.conditions().size(); i++) {
+                    sql.append(" WHEN ");
+                    node(c.conditions().get(i), false);
+                    sql.append(" THEN ");
+                    operand(c.results().get(i));
+                }
+                if (c.otherwise() != null) {
+                    sql.append(" ELSE ");
+                    operand(c.otherwise());
+                }
+                sql.append(" END");
+            }
+            case Operand.Over o -> over(o);
+            case Operand.Scalar s -> {
+                sql.append('(');
+                compiler.writeInner(this, s.inner());
+                sql.append(')');
+            }
+            case Operand.Outer o -> {
+                if (depth() == 0) {
+                    throw new IllegalArgumentException("This queryset contains a reference to an outer query and may only "
+                            + "be used in a subquery.");
+                }
+                outer(() -> operand(o.target()));
+            }
+            case Operand.Unbound u -> throw new IllegalArgumentException("This queryset contains a reference to an outer "
+                    + "query (" + u.ref() + ") and may only be used in a subquery.");
         }
         return this;
+    }
+
+    /** A function call: the template when one is given, else the dialect's rendering of the name. */
+    private void call(Operand.Call c) {
+        if (c.window()) {
+            // only reached outside an OVER clause: Django's "... is only allowed in a Window"
+            throw new IllegalArgumentException("The window function " + c.function() + " must be used inside Window.of(...).");
+        }
+        List<String> args = new ArrayList<>(c.args().size());
+        for (Operand a : c.args()) {
+            args.add(render(a));
+        }
+        sql.append(c.template() != null ? c.template().formatted(args.toArray()) : dialect.function(c.function(), args));
+    }
+
+    private void over(Operand.Over o) {
+        if (o.function() instanceof Operand.Call c && c.window()) {
+            List<String> args = new ArrayList<>(c.args().size());
+            for (Operand a : c.args()) {
+                args.add(render(a));
+            }
+            sql.append(dialect.function(c.function(), args));
+        } else {
+            operand(o.function());
+        }
+        sql.append(" OVER (");
+        String space = "";
+        if (!o.partition().isEmpty()) {
+            sql.append("PARTITION BY ");
+            for (int i = 0; i < o.partition().size(); i++) {
+                sql.append(i > 0 ? ", " : "");
+                operand(o.partition().get(i));
+            }
+            space = " ";
+        }
+        if (!o.ordering().isEmpty()) {
+            sql.append(space).append("ORDER BY ");
+            for (int i = 0; i < o.ordering().size(); i++) {
+                Query.Order t = o.ordering().get(i);
+                sql.append(i > 0 ? ", " : "");
+                operand(t.operand()).append(t.descending() ? " DESC" : " ASC");
+            }
+            space = " ";
+        }
+        if (o.frame() != null) {
+            sql.append(space).append(dialect.windowFrame(o.frame().unit().name(), o.frame().start(), o.frame().end()));
+        }
+        sql.append(')');
     }
 
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
@@ -198,6 +278,12 @@ final class SqlWriter {
                 sql.append(')');
             }
             case Node.Leaf l -> leaf(l, negated);
+            case Node.Exists e -> {
+                sql.append("EXISTS (");
+                compiler.writeInner(this, e.inner());
+                sql.append(')');
+            }
+            case Node.Predicate p -> operand(p.value());
         }
     }
 
