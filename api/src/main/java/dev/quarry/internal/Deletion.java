@@ -7,9 +7,8 @@ import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.meta.Relation;
 import dev.quarry.internal.query.Compiler;
-import dev.quarry.internal.query.Operand;
+import dev.quarry.internal.query.LinkTable;
 import dev.quarry.internal.query.Query;
-import dev.quarry.internal.query.Selected;
 import dev.quarry.spi.Statement;
 
 import java.util.ArrayList;
@@ -59,8 +58,7 @@ final class Deletion {
     private CompletableFuture<Void> delete(Conn conn, Query query) {
         ModelMeta<?> model = query.model();
         FieldMeta pk = model.pk();
-        Selected pkColumn = new Selected(pk.name(), new Operand.Col(model.table(), pk), pk.codec().dbType(), pk);
-        Statement select = compiler.select(query, List.of(pkColumn), List.of(), query.low(), query.high());
+        Statement select = compiler.selectPks(query);
         return conn.query(select, row -> (Object) row.get(1, pk.codec().dbType())).thenCompose(pks -> {
             CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
             for (int i = 0; i < pks.size(); i += CHUNK) {
@@ -77,8 +75,7 @@ final class Deletion {
             if (f.kind() == FieldKind.MANY_TO_MANY) {
                 Relation rel = Relation.of(model, f);
                 String key = linkName(model, f, rel);
-                Statement unlink = new Statement("DELETE FROM " + compiler.dialect().quote(rel.joinTable()) + " WHERE "
-                        + compiler.dialect().quote(rel.ownerColumn()) + " IN (" + placeholders(pks.size()) + ")", new ArrayList<>(pks));
+                Statement unlink = new LinkTable(rel.joinTable(), rel.ownerColumn(), rel.targetColumn()).delete(compiler, pks, null);
                 chain = chain.thenCompose(v -> conn.update(unlink)).thenAccept(n -> counts.merge(key, n, Long::sum));
             } else if (f.kind() == FieldKind.REVERSE && f.cascadeRemove()) {
                 Relation rel = Relation.of(model, f);
@@ -99,9 +96,5 @@ final class Deletion {
             return model.entityName() + "_" + f.name();
         }
         return rel.target().entityName() + "_" + f.mappedBy();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }
