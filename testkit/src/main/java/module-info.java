@@ -7,6 +7,7 @@ module dev.quarry.testkit {
     requires transitive dev.quarry.api;
     requires transitive org.junit.jupiter.api;
     requires transitive java.sql;
+    requires java.logging;
 
     exports dev.quarry.testkit;
     exports dev.quarry.testkit.models;

@@ -35,10 +35,11 @@ final class TransactionImpl implements Transaction, Session {
     private final List<Runnable> callbacks = new ArrayList<>();
     private volatile boolean active = true;
 
-    TransactionImpl(QuarryImpl quarry, SerialSession serial) {
+    /** @param database the context of the database the transaction runs on (pinned to its alias) */
+    TransactionImpl(QuarryImpl quarry, SerialSession serial, QueryContext database) {
         this.quarry = quarry;
         this.serial = serial;
-        this.ctx = quarry.context().in(this);
+        this.ctx = database.in(this);
     }
 
     private void checkActive() {
@@ -113,7 +114,7 @@ final class TransactionImpl implements Transaction, Session {
         Objects.requireNonNull(work, "work");
         String name = Conn.newSavepointName();
         Futures.await(run(false, CancelScope.NONE, c -> c.execute(c.dialect().savepoint(name))));
-        TransactionImpl child = new TransactionImpl(quarry, serial);
+        TransactionImpl child = new TransactionImpl(quarry, serial, ctx);
         R result;
         try {
             result = work.apply(child);
@@ -142,7 +143,7 @@ final class TransactionImpl implements Transaction, Session {
         String name = Conn.newSavepointName();
         return CancelScope.start(scope -> run(true, CancelScope.NONE, c -> c.execute(c.dialect().savepoint(name)))
                 .thenCompose(v -> {
-                    TransactionImpl child = new TransactionImpl(quarry, serial);
+                    TransactionImpl child = new TransactionImpl(quarry, serial, ctx);
                     CompletableFuture<R> stage = Futures.guard(() -> work.apply(child).toCompletableFuture());
                     scope.track(stage);
                     scope.onCancel(serial::cancelCurrent);

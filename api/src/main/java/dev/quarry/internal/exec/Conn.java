@@ -1,5 +1,6 @@
 package dev.quarry.internal.exec;
 
+import dev.quarry.QueryEvent;
 import dev.quarry.spi.Connection;
 import dev.quarry.spi.Dialect;
 import dev.quarry.spi.RowMapper;
@@ -29,6 +30,7 @@ public final class Conn {
     private final Dialect dialect;
     private final CancelScope scope;
     private final TxState tx;
+    private final StatementLog log;
 
     /** Whether a transaction is open on a connection, shared by the Conns of one borrowing. */
     public static final class TxState {
@@ -44,8 +46,11 @@ public final class Conn {
      * @param connection the provider's connection
      * @param async      async mode (else sync, on the caller's thread)
      * @param tx         whether a transaction is open (shared state)
+     * @param log        where every statement run through this Conn is reported
      */
-    public Conn(Connection connection, boolean async, Errors errors, Dialect dialect, CancelScope scope, TxState tx) {
+    public Conn(Connection connection, boolean async, Errors errors, Dialect dialect, CancelScope scope, TxState tx,
+                StatementLog log) {
+        this.log = log;
         this.connection = connection;
         this.async = async;
         this.errors = errors;
@@ -76,12 +81,18 @@ public final class Conn {
 
     /** Runs a query and maps its rows. */
     public <T> CompletableFuture<List<T>> query(Statement statement, RowMapper<T> mapper) {
-        return call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
+        long start = log.start();
+        var outcome = call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.QUERY, statement.sql(), List.of(statement.params()), List::size);
     }
 
     /** Runs a statement; the number of rows it changed. */
     public CompletableFuture<Long> update(Statement statement) {
-        return call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+        long start = log.start();
+        var outcome = call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.UPDATE, statement.sql(), List.of(statement.params()), n -> n);
     }
 
     /** Runs a statement without parameters, ignoring its count. */
@@ -91,15 +102,20 @@ public final class Conn {
 
     /** Runs a batch. */
     public CompletableFuture<long[]> batch(String sql, List<List<Object>> parameterSets) {
-        return call(() -> connection.batch(sql, parameterSets), () -> connection.batchAsync(sql, parameterSets));
+        long start = log.start();
+        var outcome = call(() -> connection.batch(sql, parameterSets), () -> connection.batchAsync(sql, parameterSets));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.BATCH, sql, parameterSets, Conn::changed);
     }
 
     /** Begins a transaction. */
     public CompletableFuture<Void> begin(TxOptions options) {
-        return call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = call(() -> {
             connection.begin(options);
             return null;
-        }, () -> connection.beginAsync(options)).thenApply(v -> {
+        }, () -> connection.beginAsync(options));
+        return control(outcome, start, "BEGIN").thenApply(v -> {
             tx.open = true;
             return null;
         });
@@ -107,18 +123,22 @@ public final class Conn {
 
     /** Commits. */
     public CompletableFuture<Void> commit() {
-        return this.<Void>call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = call(() -> {
             connection.commit();
             return null;
-        }, connection::commitAsync).whenComplete((v, e) -> tx.open = false);
+        }, connection::commitAsync);
+        return control(outcome, start, "COMMIT").whenComplete((v, e) -> tx.open = false);
     }
 
     /** Rolls back. */
     public CompletableFuture<Void> rollback() {
-        return this.<Void>call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = call(() -> {
             connection.rollback();
             return null;
-        }, connection::rollbackAsync).whenComplete((v, e) -> tx.open = false);
+        }, connection::rollbackAsync);
+        return control(outcome, start, "ROLLBACK").whenComplete((v, e) -> tx.open = false);
     }
 
     /**
@@ -142,6 +162,21 @@ public final class Conn {
                         .thenCompose(x -> execute(dialect.releaseSavepoint(name)))
                         .handle((x, e2) -> CompletableFuture.<R>failedFuture(Futures.unwrap(e))).thenCompose(f -> f))
                 .thenCompose(f -> f));
+    }
+
+    /** Reports a BEGIN, COMMIT or ROLLBACK (run through the provider's transaction calls, not as SQL text). */
+    private CompletableFuture<Void> control(CompletableFuture<Void> outcome, long start, String command) {
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.TRANSACTION, command, List.of(), v -> 0);
+    }
+
+    /** The rows a batch changed, leaving out the driver's "unknown" counts. */
+    private static long changed(long[] counts) {
+        long sum = 0;
+        for (long c : counts) {
+            sum += Math.max(0, c);
+        }
+        return sum;
     }
 
     /** A new savepoint name, unique in this JVM. */
