@@ -56,6 +56,12 @@ public final class SecondDatabase implements AutoCloseable {
         return url;
     }
 
+    /** A JDBC connection to the second database, for setup and checks beside the provider under test. */
+    public java.sql.Connection jdbc() throws SQLException {
+        return server.user() == null ? java.sql.DriverManager.getConnection(url)
+                : java.sql.DriverManager.getConnection(url, server.user(), server.password());
+    }
+
     /** The schema's name. */
     public String schema() {
         return schema;
