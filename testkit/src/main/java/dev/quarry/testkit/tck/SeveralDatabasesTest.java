@@ -122,6 +122,18 @@ class SeveralDatabasesTest extends TckBase {
     }
 
     @Test
+    void aliasesAreCheckedWhenAdded() {
+        IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
+                () -> builder().database("default", second.url()));
+        assertTrue(reserved.getMessage().contains("'default'"), reserved.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> builder().database("other", second.url()).database("other", second.url()));
+        assertTrue(twice.getMessage().contains("already"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder().database(" ", second.url()));
+        assertThrows(NullPointerException.class, () -> builder().database("x", null));
+    }
+
+    @Test
     void theRouterSendsReadsAndWritesWhereItSays() throws SQLException {
         Router readsFromOther = new Router() {
             @Override
