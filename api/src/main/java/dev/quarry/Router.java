@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public interface Router {
 
-    /** The alias to read {@code model} from (SELECTs, counts, iterators); empty for {@code "default"}. */
+    /**
+     * The alias to read {@code model} from (SELECTs, counts, iterators, and {@link Quarry#raw} queries, decided when
+     * the raw QuerySet is made); empty for {@code "default"}.
+     */
     default Optional<String> dbForRead(Class<?> model) {
         return Optional.empty();
     }

@@ -170,7 +170,7 @@ public final class QuarryImpl implements Quarry {
     @Override
     public <T> RawQuerySet<T> raw(Class<T> model, String sql, Object... params) {
         checkOpen();
-        return new RawQuerySetImpl<>(context, models.meta(model), sql, params);
+        return new RawQuerySetImpl<>(context.routed(model, false), models.meta(model), sql, params);
     }
 
     @Override

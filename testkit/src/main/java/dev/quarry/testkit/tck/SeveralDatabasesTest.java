@@ -147,6 +147,7 @@ class SeveralDatabasesTest extends TckBase {
             assertEquals(List.of(1L, 0L), writerRows());
             assertEquals(0, writers.count());                           // read from other
             assertEquals(0L, await(writers.acount()));
+            assertEquals(List.of(), routed.raw(Writer.class, "SELECT * FROM writer").list());   // raw reads are routed too
             assertEquals(1, writers.using("default").count());          // using() overrides the router
             assertEquals(1L, (long) routed.atomic(tx -> tx.objects(Writer.class).count()));   // a transaction is never routed
             assertTrue(writers.using("other").getOrCreate(Map.of("name", "x")).created());
