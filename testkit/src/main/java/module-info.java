@@ -8,6 +8,7 @@ module dev.quarry.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive java.sql;
     requires net.jqwik.api;
+    requires java.logging;
 
     exports dev.quarry.testkit;
     exports dev.quarry.testkit.models;

@@ -53,4 +53,15 @@ public interface Manager<T> extends QuerySet<T> {
 
     /** Async twin of {@link #refreshFromDb(Object, QuerySet)}. */
     CompletableFuture<Void> arefreshFromDb(T obj, QuerySet<T> from);
+
+    /**
+     * This manager on the database {@code alias} (Django's {@code db_manager()} and {@code using()}): its reads,
+     * its writes and its related managers go there.
+     * {@snippet :
+     * Manager<Article> archive = db.objects(Article.class).using("archive");
+     * archive.save(article);                                   // INSERT on "archive"
+     * }
+     */
+    @Override
+    Manager<T> using(String alias);
 }

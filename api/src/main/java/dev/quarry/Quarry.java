@@ -16,6 +16,9 @@ import java.util.function.Function;
  */
 public interface Quarry extends AutoCloseable {
 
+    /** The alias of the builder's own database (Django's {@code DEFAULT_DB_ALIAS}). */
+    String DEFAULT_DATABASE = "default";
+
     /** Connects with the provider that accepts {@code url} (found by {@link java.util.ServiceLoader}). */
     static Quarry connect(String url) {
         return builder().url(url).build();
@@ -57,6 +60,29 @@ public interface Quarry extends AutoCloseable {
     /** {@link #aatomic(Function)} with options. */
     <R> CompletableFuture<R> aatomic(TransactionOptions options,
                                      Function<? super Transaction, ? extends CompletionStage<R>> work);
+
+    /**
+     * {@link #atomic(Function)} on the database {@code alias} (Django's {@code atomic(using=alias)}); every
+     * QuerySet of the {@link Transaction} runs there. An unknown alias is an {@link IllegalArgumentException}
+     * listing the known ones.
+     */
+    <R> R atomic(String alias, Function<? super Transaction, ? extends R> work);
+
+    /** {@link #atomic(String, Function)} with options. */
+    <R> R atomic(String alias, TransactionOptions options, Function<? super Transaction, ? extends R> work);
+
+    /** {@link #aatomic(Function)} on the database {@code alias}. */
+    <R> CompletableFuture<R> aatomic(String alias, Function<? super Transaction, ? extends CompletionStage<R>> work);
+
+    /** {@link #aatomic(String, Function)} with options. */
+    <R> CompletableFuture<R> aatomic(String alias, TransactionOptions options,
+                                     Function<? super Transaction, ? extends CompletionStage<R>> work);
+
+    /** Creates and drops the tables of models on the database {@code alias} (Django's {@code migrate --database}). */
+    Schema schema(String alias);
+
+    /** The aliases of every configured database, {@code "default"} first. */
+    java.util.List<String> databases();
 
     /** What the provider and dialect in use can do. */
     Features features();

@@ -1,6 +1,7 @@
 package dev.quarry;
 
 import dev.quarry.internal.QuarryImpl;
+import dev.quarry.internal.ProductionSettings;
 import dev.quarry.spi.ConnectionConfig;
 
 import java.time.Duration;
@@ -29,6 +30,11 @@ public final class QuarryBuilder {
     private Consumer<Throwable> callbackFailureHandler;
     private ZoneId timeZone = ZoneId.of("UTC");
     private Duration statementTimeout;
+    private final Map<String, String[]> databases = new LinkedHashMap<>();
+    private Router router;
+    private QueryListener listener;
+    private boolean logParameters;
+    private Duration slowQueryThreshold;
 
     QuarryBuilder() {
     }
@@ -113,6 +119,75 @@ public final class QuarryBuilder {
         return this;
     }
 
+    /**
+     * Adds a database under {@code alias} (Django's {@code DATABASES}): same provider, its own pool, with this
+     * builder's user and password (unless given with {@link #database(String, String, String, String)}), pool size,
+     * timeouts, time zone and properties. The builder's own
+     * {@link #url(String)} is {@code "default"}. Reach it with {@link QuerySet#using(String)}, a {@link Router}, or
+     * {@link Quarry#atomic(String, java.util.function.Function)}.
+     * {@snippet :
+     * Quarry db = Quarry.builder().url("jdbc:postgresql://primary/app")
+     *         .database("replica", "jdbc:postgresql://replica/app")
+     *         .build();
+     * long n = db.objects(Article.class).using("replica").count();
+     * }
+     */
+    public QuarryBuilder database(String alias, String url) {
+        return database(alias, url, null, null);
+    }
+
+    /** {@link #database(String, String)} with its own credentials. */
+    public QuarryBuilder database(String alias, String url, String user, String password) {
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(url, "url");
+        if (alias.isBlank() || !alias.equals(alias.strip())) {
+            throw new IllegalArgumentException("A database alias must be a non-blank name without surrounding spaces, got '"
+                    + alias + "'.");
+        }
+        if (Quarry.DEFAULT_DATABASE.equals(alias)) {
+            throw new IllegalArgumentException("The alias 'default' is the builder's own url(...); choose another alias.");
+        }
+        if (databases.containsKey(alias)) {
+            throw new IllegalArgumentException("The database alias '" + alias + "' is already configured.");
+        }
+        databases.put(alias, new String[] {url, user, password});
+        return this;
+    }
+
+    /** Decides the database of reads and writes that name none (Django's {@code DATABASE_ROUTERS}). */
+    public QuarryBuilder router(Router router) {
+        this.router = Objects.requireNonNull(router, "router");
+        return this;
+    }
+
+    /**
+     * Receives a {@link QueryEvent} after every statement on every database. Statements are also logged through
+     * {@code System.Logger} {@code dev.quarry.sql} at DEBUG, whether or not a listener is set.
+     */
+    public QuarryBuilder listener(QueryListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Whether {@link QueryEvent#parameters()} and the {@code dev.quarry.sql} log lines carry the bound values
+     * (default {@code false}: they may hold personal data).
+     */
+    public QuarryBuilder logParameters(boolean on) {
+        this.logParameters = on;
+        return this;
+    }
+
+    /** Statements taking at least this long are logged at WARNING on {@code dev.quarry.sql} (default: never). */
+    public QuarryBuilder slowQueryThreshold(Duration threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        if (threshold.isNegative()) {
+            throw new IllegalArgumentException("The slow query threshold cannot be negative, got " + threshold + ".");
+        }
+        this.slowQueryThreshold = threshold;
+        return this;
+    }
+
     /** Opens the pool. Fails with a message listing the available providers when none fits. */
     public Quarry build() {
         if (url == null) {
@@ -120,6 +195,10 @@ public final class QuarryBuilder {
         }
         ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client,
                 timeZone, statementTimeout);
-        return QuarryImpl.open(config, provider, callbackFailureHandler);
+        Map<String, ConnectionConfig> others = new LinkedHashMap<>();
+        databases.forEach((alias, d) -> others.put(alias, new ConnectionConfig(d[0], d[1] != null ? d[1] : user,
+                d[1] != null ? d[2] : password, poolSize, connectTimeout, properties, null, timeZone, statementTimeout)));
+        return QuarryImpl.open(config, provider, callbackFailureHandler,
+                new ProductionSettings(others, router, listener, logParameters, slowQueryThreshold));
     }
 }

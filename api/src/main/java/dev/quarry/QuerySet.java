@@ -400,4 +400,27 @@ public interface QuerySet<T> {
 
     /** Async twin of {@link #bulkUpdate(List, List, int)}. */
     CompletableFuture<Long> abulkUpdate(List<T> objs, List<String> fields, int batchSize);
+
+    // ---------------------------------------------------------------- seeing and routing
+
+    /**
+     * The SQL {@link #list()} would run, with {@code ?} placeholders where values are bound (Django's
+     * {@code str(qs.query)}); values are never inlined. Nothing runs.
+     * {@snippet :
+     * String sql = db.objects(Article.class).filter("title__icontains", "java").orderBy("-id").sql();
+     * // SELECT "article"."id", ... FROM "article" WHERE UPPER("article"."title"::text) LIKE UPPER(?) ORDER BY "article"."id" DESC
+     * }
+     *
+     * @throws IllegalStateException when the QuerySet matches nothing ({@link #none()}), so list() runs no SQL
+     */
+    String sql();
+
+    /**
+     * This QuerySet on the database {@code alias} (Django's {@code using()}), whatever the {@link Router} says.
+     * Inside a transaction, the transaction's own alias keeps the QuerySet in the transaction; another alias
+     * runs outside it, in autocommit on that database.
+     *
+     * @throws IllegalArgumentException when no database has that alias; the message lists the known ones
+     */
+    QuerySet<T> using(String alias);
 }

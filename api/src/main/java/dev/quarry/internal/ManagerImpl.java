@@ -42,17 +42,17 @@ final class ManagerImpl<T> extends QuerySetImpl<T> implements Manager<T> {
 
     @Override
     public T save(T obj) {
-        return sync(ModelOps.save(ctx.compiler(), meta, checked(obj), null));
+        return syncWrite(ModelOps.save(ctx.compiler(), meta, checked(obj), null));
     }
 
     @Override
     public T save(T obj, String... updateFields) {
-        return sync(ModelOps.save(ctx.compiler(), meta, checked(obj), updateFields));
+        return syncWrite(ModelOps.save(ctx.compiler(), meta, checked(obj), updateFields));
     }
 
     @Override
     public Deleted delete(T obj) {
-        return sync(ModelOps.delete(ctx.compiler(), meta, checked(obj)));
+        return syncWrite(ModelOps.delete(ctx.compiler(), meta, checked(obj)));
     }
 
     @Override
@@ -72,17 +72,17 @@ final class ManagerImpl<T> extends QuerySetImpl<T> implements Manager<T> {
 
     @Override
     public CompletableFuture<T> asave(T obj) {
-        return async(ModelOps.save(ctx.compiler(), meta, checked(obj), null));
+        return asyncWrite(ModelOps.save(ctx.compiler(), meta, checked(obj), null));
     }
 
     @Override
     public CompletableFuture<T> asave(T obj, String... updateFields) {
-        return async(ModelOps.save(ctx.compiler(), meta, checked(obj), updateFields));
+        return asyncWrite(ModelOps.save(ctx.compiler(), meta, checked(obj), updateFields));
     }
 
     @Override
     public CompletableFuture<Deleted> adelete(T obj) {
-        return async(ModelOps.delete(ctx.compiler(), meta, checked(obj)));
+        return asyncWrite(ModelOps.delete(ctx.compiler(), meta, checked(obj)));
     }
 
     @Override
@@ -93,6 +93,11 @@ final class ManagerImpl<T> extends QuerySetImpl<T> implements Manager<T> {
     @Override
     public CompletableFuture<Void> arefreshFromDb(T obj, QuerySet<T> from) {
         return async(ModelOps.refresh(ctx.compiler(), meta, checked(obj), fromQuery(from)));
+    }
+
+    @Override
+    public Manager<T> using(String database) {
+        return new ManagerImpl<>(ctx.using(database), meta);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.quarry.internal.exec.Errors;
 import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.exec.PoolSession;
 import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.exec.StatementLog;
 import dev.quarry.internal.exec.TransactionControl;
 import dev.quarry.internal.meta.Models;
 import dev.quarry.internal.query.Compiler;
@@ -26,6 +27,8 @@ import dev.quarry.spi.QuarryProvider;
 import dev.quarry.spi.TxOptions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -50,24 +53,55 @@ public final class QuarryImpl implements Quarry {
     private final Consumer<Throwable> callbackFailures;
     private final ConcurrentHashMap<Class<?>, Manager<?>> managers = new ConcurrentHashMap<>();
     private final SchemaImpl schema;
+    private final Databases databases;
     private volatile boolean closed;
 
-    private QuarryImpl(QuarryProvider provider, Database database, Dialect dialect, Consumer<Throwable> callbackFailures) {
+    private QuarryImpl(QuarryProvider provider, Map<String, Database> opened, Dialect dialect,
+                       Consumer<Throwable> callbackFailures, ProductionSettings settings) {
         this.provider = provider;
-        this.database = database;
+        this.database = opened.get(DEFAULT_DATABASE);
         this.dialect = dialect;
         this.errors = new Errors(dialect);
-        this.context = new QueryContext(this, new PoolSession(database, errors, dialect), new Compiler(dialect), models, errors);
         this.callbackFailures = callbackFailures != null ? callbackFailures
                 : t -> LOG.log(System.Logger.Level.WARNING, "An onCommit callback failed after the commit", t);
+        Compiler compiler = new Compiler(dialect);
+        this.databases = new Databases(settings.router(), opened,
+                alias -> new StatementLog(alias, settings.listener(), settings.logParameters(), settings.slowThreshold(),
+                        this.callbackFailures),
+                (db, log) -> new QueryContext(this, new PoolSession(db, errors, dialect, log), compiler, models, errors));
+        this.context = new QueryContext(this, databases.primary().context().session(), compiler, models, errors);
         this.schema = new SchemaImpl(context);
     }
 
     /** Finds the provider and dialect for {@code config} and opens the pool. */
     public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures) {
+        return open(config, providerName, callbackFailures, ProductionSettings.NONE);
+    }
+
+    /**
+     * Finds the provider and dialect for {@code config} and opens its pool and those of the other databases of
+     * {@code settings} (same provider, same dialect).
+     */
+    public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures,
+                              ProductionSettings settings) {
         QuarryProvider provider = chooseProvider(config, providerName);
         Dialect dialect = chooseDialect(config.url());
-        return new QuarryImpl(provider, provider.open(config), dialect, callbackFailures);
+        settings.databases().forEach((alias, other) -> {
+            Dialect theirs = chooseDialect(other.url());
+            if (!theirs.name().equals(dialect.name())) {
+                throw new IllegalArgumentException("The database '" + alias + "' speaks " + theirs.name() + " but 'default' speaks "
+                        + dialect.name() + "; every database of one Quarry must use the same dialect.");
+            }
+        });
+        Map<String, Database> opened = new LinkedHashMap<>();
+        try {
+            opened.put(DEFAULT_DATABASE, provider.open(config));
+            settings.databases().forEach((alias, other) -> opened.put(alias, provider.open(other)));
+        } catch (RuntimeException e) {
+            opened.values().forEach(Database::close);
+            throw e;
+        }
+        return new QuarryImpl(provider, opened, dialect, callbackFailures, settings);
     }
 
     private static QuarryProvider chooseProvider(ConnectionConfig config, String name) {
@@ -106,6 +140,11 @@ public final class QuarryImpl implements Quarry {
         return context;
     }
 
+    /** The databases and the router. */
+    Databases registry() {
+        return databases;
+    }
+
     Models models() {
         return models;
     }
@@ -134,7 +173,7 @@ public final class QuarryImpl implements Quarry {
     public <T> RawQuerySet<T> raw(Class<T> model, String sql, Object... params) {
         checkOpen();
         TransactionControl.refuse(sql);
-        return new RawQuerySetImpl<>(context, models.meta(model), sql, params);
+        return new RawQuerySetImpl<>(context.routed(model, false), models.meta(model), sql, params);
     }
 
     @Override
@@ -144,19 +183,30 @@ public final class QuarryImpl implements Quarry {
 
     @Override
     public <R> R atomic(TransactionOptions options, Function<? super Transaction, ? extends R> work) {
+        return atomic(DEFAULT_DATABASE, options, work);
+    }
+
+    @Override
+    public <R> R atomic(String alias, Function<? super Transaction, ? extends R> work) {
+        return atomic(alias, TransactionOptions.defaults(), work);
+    }
+
+    @Override
+    public <R> R atomic(String alias, TransactionOptions options, Function<? super Transaction, ? extends R> work) {
         checkOpen();
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(options, "options");
+        Databases.Db db = databases.get(alias);
         Connection connection;
         try {
-            connection = database.acquire();
+            connection = db.database().acquire();
         } catch (RuntimeException e) {
             throw Sneaky.rethrow(errors.translate(e));
         }
-        SerialSession serial = new SerialSession(connection, errors, dialect, true, true);
+        SerialSession serial = new SerialSession(connection, errors, dialect, true, true, db.log());
         try {
             Futures.await(serial.run(false, CancelScope.NONE, c -> begin(c, options)));
-            TransactionImpl tx = new TransactionImpl(this, serial);
+            TransactionImpl tx = new TransactionImpl(this, serial, db.context());
             R result;
             try {
                 result = work.apply(tx);
@@ -198,14 +248,26 @@ public final class QuarryImpl implements Quarry {
     @Override
     public <R> CompletableFuture<R> aatomic(TransactionOptions options,
                                             Function<? super Transaction, ? extends CompletionStage<R>> work) {
+        return aatomic(DEFAULT_DATABASE, options, work);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> aatomic(String alias, Function<? super Transaction, ? extends CompletionStage<R>> work) {
+        return aatomic(alias, TransactionOptions.defaults(), work);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> aatomic(String alias, TransactionOptions options,
+                                            Function<? super Transaction, ? extends CompletionStage<R>> work) {
         checkOpen();
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(options, "options");
-        return CancelScope.start(scope -> database.acquireAsync().toCompletableFuture()
+        Databases.Db db = databases.get(alias);
+        return CancelScope.start(scope -> db.database().acquireAsync().toCompletableFuture()
                 .handle((c, e) -> e == null ? CompletableFuture.completedFuture(c)
                         : CompletableFuture.<Connection>failedFuture(errors.translate(e))).thenCompose(f -> f)
                 .thenCompose(connection -> {
-                    SerialSession serial = new SerialSession(connection, errors, dialect, true, true);
+                    SerialSession serial = new SerialSession(connection, errors, dialect, true, true, db.log());
                     scope.onCancel(serial::cancelCurrent);   // reaches BEGIN too
                     return Futures.guard(() -> serial.run(true, CancelScope.NONE, c -> begin(c, options)))
                             .thenCompose(v -> {
@@ -213,7 +275,7 @@ public final class QuarryImpl implements Quarry {
                                     return Conn.<R>failWith(serial.run(true, CancelScope.NONE, Conn::rollback),
                                             new CancellationException("The transaction was cancelled before its work started."));
                                 }
-                                TransactionImpl tx = new TransactionImpl(this, serial);
+                                TransactionImpl tx = new TransactionImpl(this, serial, db.context());
                                 CompletableFuture<R> stage = Futures.guard(() -> work.apply(tx).toCompletableFuture());
                                 scope.track(stage);
                                 return stage.handle((r, e) -> finish(serial, tx, scope, r, e)).thenCompose(f -> f);
@@ -252,10 +314,21 @@ public final class QuarryImpl implements Quarry {
     }
 
     @Override
+    public Schema schema(String alias) {
+        checkOpen();
+        return new SchemaImpl(databases.get(alias).context());
+    }
+
+    @Override
+    public List<String> databases() {
+        return databases.aliases();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;
-            database.close();
+            databases.close();
         }
     }
 

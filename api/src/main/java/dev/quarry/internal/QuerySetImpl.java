@@ -12,6 +12,7 @@ import dev.quarry.TransactionException;
 import dev.quarry.internal.exec.CancelScope;
 import dev.quarry.internal.exec.Conn;
 import dev.quarry.internal.exec.Futures;
+import dev.quarry.internal.exec.Session;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Annotation;
@@ -497,14 +498,47 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
 
     // ---------------------------------------------------------------- running
 
-    /** Runs on the caller's thread. */
+    /** Runs a read on the caller's thread. */
     <R> R sync(Function<Conn, CompletableFuture<R>> op) {
-        return Futures.await(ctx.session().run(false, CancelScope.NONE, op));
+        return Futures.await(session(query.lock() != null).run(false, CancelScope.NONE, op));
     }
 
-    /** Returns at once; cancelling the future cancels the running statement. */
+    /** Runs a read; returns at once; cancelling the future cancels the running statement. */
     <R> CompletableFuture<R> async(Function<Conn, CompletableFuture<R>> op) {
-        return CancelScope.start(scope -> ctx.session().run(true, scope, op));
+        Session session = session(query.lock() != null);
+        return CancelScope.start(scope -> session.run(true, scope, op));
+    }
+
+    /** {@link #sync} for a write: on the database the router picks for writing (Django's {@code _for_write}). */
+    <R> R syncWrite(Function<Conn, CompletableFuture<R>> op) {
+        return Futures.await(session(true).run(false, CancelScope.NONE, op));
+    }
+
+    /** {@link #async} for a write. */
+    <R> CompletableFuture<R> asyncWrite(Function<Conn, CompletableFuture<R>> op) {
+        Session session = session(true);
+        return CancelScope.start(scope -> session.run(true, scope, op));
+    }
+
+    /** Where an operation runs: the pinned database ({@code using}, a transaction), else the router's pick. */
+    private Session session(boolean write) {
+        return ctx.routed(model.type(), write).session();
+    }
+
+    // ---------------------------------------------------------------- seeing and routing
+
+    @Override
+    public String sql() {
+        if (query.isEmpty()) {
+            throw new IllegalStateException("This QuerySet matches nothing (none(), or an empty __in list): list() runs "
+                    + "no SQL, so there is none to show.");
+        }
+        return ReadOps.listStatement(ctx.compiler(), query, shape.columns(query)).sql();
+    }
+
+    @Override
+    public QuerySet<T> using(String database) {
+        return new QuerySetImpl<>(ctx.using(database), model, query.copy(), shape);
     }
 
     private void checkLockInTransaction() {
@@ -620,7 +654,7 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
 
     private Cursors<T> cursors() {
         checkLockInTransaction();
-        return Cursors.of(ctx, query, shape);
+        return Cursors.of(ctx.routed(model.type(), query.lock() != null), query, shape);
     }
 
     // ---------------------------------------------------------------- terminal: sync
@@ -645,18 +679,18 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
     @Override public Map<String, Object> aggregate(Aggregate... aggregates) { return aggregate(defaultAliases(aggregates)); }
     @Override public String explain() { return sync(ReadOps.explain(ctx.compiler(), query, shape, null)); }
     @Override public String explain(String format) { return sync(ReadOps.explain(ctx.compiler(), query, shape, format)); }
-    @Override public long update(Map<String, ?> values) { return sync(updateOp(values)); }
-    @Override public Deleted delete() { return sync(deleteOp()); }
-    @Override public T create(Map<String, ?> fields) { return sync(createOp(fields)); }
-    @Override public T create(T obj) { return sync(createOp(obj)); }
-    @Override public Created<T> getOrCreate(Map<String, ?> lookup) { return sync(getOrCreateOp(lookup, null)); }
-    @Override public Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return sync(getOrCreateOp(lookup, defaults)); }
-    @Override public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return sync(updateOrCreateOp(lookup, defaults, null)); }
-    @Override public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults, Map<String, ?> createDefaults) { return sync(updateOrCreateOp(lookup, defaults, createDefaults)); }
-    @Override public List<T> bulkCreate(List<T> objs) { return sync(bulkCreateOp(objs, BulkOptions.defaults())); }
-    @Override public List<T> bulkCreate(List<T> objs, BulkOptions options) { return sync(bulkCreateOp(objs, options)); }
-    @Override public long bulkUpdate(List<T> objs, List<String> fields) { return sync(bulkUpdateOp(objs, fields, 0)); }
-    @Override public long bulkUpdate(List<T> objs, List<String> fields, int batchSize) { return sync(bulkUpdateOp(objs, fields, checkBatch(batchSize))); }
+    @Override public long update(Map<String, ?> values) { return syncWrite(updateOp(values)); }
+    @Override public Deleted delete() { return syncWrite(deleteOp()); }
+    @Override public T create(Map<String, ?> fields) { return syncWrite(createOp(fields)); }
+    @Override public T create(T obj) { return syncWrite(createOp(obj)); }
+    @Override public Created<T> getOrCreate(Map<String, ?> lookup) { return syncWrite(getOrCreateOp(lookup, null)); }
+    @Override public Created<T> getOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return syncWrite(getOrCreateOp(lookup, defaults)); }
+    @Override public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return syncWrite(updateOrCreateOp(lookup, defaults, null)); }
+    @Override public Created<T> updateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults, Map<String, ?> createDefaults) { return syncWrite(updateOrCreateOp(lookup, defaults, createDefaults)); }
+    @Override public List<T> bulkCreate(List<T> objs) { return syncWrite(bulkCreateOp(objs, BulkOptions.defaults())); }
+    @Override public List<T> bulkCreate(List<T> objs, BulkOptions options) { return syncWrite(bulkCreateOp(objs, options)); }
+    @Override public long bulkUpdate(List<T> objs, List<String> fields) { return syncWrite(bulkUpdateOp(objs, fields, 0)); }
+    @Override public long bulkUpdate(List<T> objs, List<String> fields, int batchSize) { return syncWrite(bulkUpdateOp(objs, fields, checkBatch(batchSize))); }
 
     private static int checkBatch(int batchSize) {
         if (batchSize <= 0) {
@@ -687,18 +721,18 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
     @Override public CompletableFuture<Map<String, Object>> aaggregate(Aggregate... aggregates) { return aaggregate(defaultAliases(aggregates)); }
     @Override public CompletableFuture<String> aexplain() { return async(ReadOps.explain(ctx.compiler(), query, shape, null)); }
     @Override public CompletableFuture<String> aexplain(String format) { return async(ReadOps.explain(ctx.compiler(), query, shape, format)); }
-    @Override public CompletableFuture<Long> aupdate(Map<String, ?> values) { return async(updateOp(values)); }
-    @Override public CompletableFuture<Deleted> adelete() { return async(deleteOp()); }
-    @Override public CompletableFuture<T> acreate(Map<String, ?> fields) { return async(createOp(fields)); }
-    @Override public CompletableFuture<T> acreate(T obj) { return async(createOp(obj)); }
-    @Override public CompletableFuture<Created<T>> agetOrCreate(Map<String, ?> lookup) { return async(getOrCreateOp(lookup, null)); }
-    @Override public CompletableFuture<Created<T>> agetOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return async(getOrCreateOp(lookup, defaults)); }
-    @Override public CompletableFuture<Created<T>> aupdateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return async(updateOrCreateOp(lookup, defaults, null)); }
-    @Override public CompletableFuture<Created<T>> aupdateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults, Map<String, ?> createDefaults) { return async(updateOrCreateOp(lookup, defaults, createDefaults)); }
-    @Override public CompletableFuture<List<T>> abulkCreate(List<T> objs) { return async(bulkCreateOp(objs, BulkOptions.defaults())); }
-    @Override public CompletableFuture<List<T>> abulkCreate(List<T> objs, BulkOptions options) { return async(bulkCreateOp(objs, options)); }
-    @Override public CompletableFuture<Long> abulkUpdate(List<T> objs, List<String> fields) { return async(bulkUpdateOp(objs, fields, 0)); }
-    @Override public CompletableFuture<Long> abulkUpdate(List<T> objs, List<String> fields, int batchSize) { return async(bulkUpdateOp(objs, fields, checkBatch(batchSize))); }
+    @Override public CompletableFuture<Long> aupdate(Map<String, ?> values) { return asyncWrite(updateOp(values)); }
+    @Override public CompletableFuture<Deleted> adelete() { return asyncWrite(deleteOp()); }
+    @Override public CompletableFuture<T> acreate(Map<String, ?> fields) { return asyncWrite(createOp(fields)); }
+    @Override public CompletableFuture<T> acreate(T obj) { return asyncWrite(createOp(obj)); }
+    @Override public CompletableFuture<Created<T>> agetOrCreate(Map<String, ?> lookup) { return asyncWrite(getOrCreateOp(lookup, null)); }
+    @Override public CompletableFuture<Created<T>> agetOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return asyncWrite(getOrCreateOp(lookup, defaults)); }
+    @Override public CompletableFuture<Created<T>> aupdateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults) { return asyncWrite(updateOrCreateOp(lookup, defaults, null)); }
+    @Override public CompletableFuture<Created<T>> aupdateOrCreate(Map<String, ?> lookup, Map<String, ?> defaults, Map<String, ?> createDefaults) { return asyncWrite(updateOrCreateOp(lookup, defaults, createDefaults)); }
+    @Override public CompletableFuture<List<T>> abulkCreate(List<T> objs) { return asyncWrite(bulkCreateOp(objs, BulkOptions.defaults())); }
+    @Override public CompletableFuture<List<T>> abulkCreate(List<T> objs, BulkOptions options) { return asyncWrite(bulkCreateOp(objs, options)); }
+    @Override public CompletableFuture<Long> abulkUpdate(List<T> objs, List<String> fields) { return asyncWrite(bulkUpdateOp(objs, fields, 0)); }
+    @Override public CompletableFuture<Long> abulkUpdate(List<T> objs, List<String> fields, int batchSize) { return asyncWrite(bulkUpdateOp(objs, fields, checkBatch(batchSize))); }
 
     @Override
     public String toString() {

@@ -43,9 +43,14 @@ final class ReadOps {
             return conn -> CompletableFuture.completedFuture(List.of());
         }
         List<Selected> columns = shape.columns(q);
-        Statement st = compiler.select(q, columns);
+        Statement st = listStatement(compiler, q, columns);
         var mapper = shape.mapper(q, columns);
         return conn -> conn.query(st, mapper);
+    }
+
+    /** The statement {@link #list} runs, which {@code QuerySet.sql()} shows. */
+    static Statement listStatement(Compiler compiler, Query q, List<Selected> columns) {
+        return compiler.select(q, columns);
     }
 
     static <T> Function<Conn, CompletableFuture<T>> get(Compiler compiler, Query q, Shape<T> shape) {

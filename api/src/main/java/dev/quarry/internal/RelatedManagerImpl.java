@@ -265,19 +265,19 @@ final class RelatedManagerImpl<R> extends QuerySetImpl<R> implements RelatedMana
     // ---------------------------------------------------------------- twins
 
     @Override public void add(R obj) { add(List.of(Objects.requireNonNull(obj, "obj"))); }
-    @Override public void add(Collection<? extends R> objs) { sync(addOp(keysOf(objs), objs)); }
+    @Override public void add(Collection<? extends R> objs) { syncWrite(addOp(keysOf(objs), objs)); }
     @Override public void remove(R obj) { remove(List.of(Objects.requireNonNull(obj, "obj"))); }
-    @Override public void remove(Collection<? extends R> objs) { sync(removeOp(keysOf(objs), objs)); }
-    @Override public void clear() { sync(clearOp()); }
-    @Override public void set(Collection<? extends R> objs) { sync(setOp(objs, false)); }
-    @Override public void set(Collection<? extends R> objs, boolean clear) { sync(setOp(objs, clear)); }
+    @Override public void remove(Collection<? extends R> objs) { syncWrite(removeOp(keysOf(objs), objs)); }
+    @Override public void clear() { syncWrite(clearOp()); }
+    @Override public void set(Collection<? extends R> objs) { syncWrite(setOp(objs, false)); }
+    @Override public void set(Collection<? extends R> objs, boolean clear) { syncWrite(setOp(objs, clear)); }
     @Override public CompletableFuture<Void> aadd(R obj) { return aadd(List.of(Objects.requireNonNull(obj, "obj"))); }
-    @Override public CompletableFuture<Void> aadd(Collection<? extends R> objs) { return async(addOp(keysOf(objs), objs)); }
+    @Override public CompletableFuture<Void> aadd(Collection<? extends R> objs) { return asyncWrite(addOp(keysOf(objs), objs)); }
     @Override public CompletableFuture<Void> aremove(R obj) { return aremove(List.of(Objects.requireNonNull(obj, "obj"))); }
-    @Override public CompletableFuture<Void> aremove(Collection<? extends R> objs) { return async(removeOp(keysOf(objs), objs)); }
-    @Override public CompletableFuture<Void> aclear() { return async(clearOp()); }
-    @Override public CompletableFuture<Void> aset(Collection<? extends R> objs) { return async(setOp(objs, false)); }
-    @Override public CompletableFuture<Void> aset(Collection<? extends R> objs, boolean clear) { return async(setOp(objs, clear)); }
+    @Override public CompletableFuture<Void> aremove(Collection<? extends R> objs) { return asyncWrite(removeOp(keysOf(objs), objs)); }
+    @Override public CompletableFuture<Void> aclear() { return asyncWrite(clearOp()); }
+    @Override public CompletableFuture<Void> aset(Collection<? extends R> objs) { return asyncWrite(setOp(objs, false)); }
+    @Override public CompletableFuture<Void> aset(Collection<? extends R> objs, boolean clear) { return asyncWrite(setOp(objs, clear)); }
 
     @Override
     public String toString() {

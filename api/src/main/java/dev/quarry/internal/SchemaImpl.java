@@ -10,8 +10,10 @@ import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.spi.Dialect;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,12 +27,12 @@ final class SchemaImpl implements Schema {
         this.ctx = ctx;
     }
 
-    private Dialect dialect() {
+    Dialect dialect() {
         return ctx.compiler().dialect();
     }
 
     /** The models in an order where every foreign key's target (among them) comes first. */
-    private List<ModelMeta<?>> ordered(Class<?>... models) {
+    List<ModelMeta<?>> ordered(Class<?>... models) {
         List<ModelMeta<?>> metas = new ArrayList<>();
         for (Class<?> m : models) {
             metas.add(ctx.models().meta(m));
@@ -61,68 +63,96 @@ final class SchemaImpl implements Schema {
         List<String> out = new ArrayList<>();
         for (ModelMeta<?> m : ordered) {
             out.add(createTable(m, d));
-            for (ModelMeta.TableConstraint c : m.constraints()) {
-                if (!c.unique()) {
-                    String name = c.name() != null ? c.name() : m.table() + "_" + String.join("_", c.columns()) + "_idx";
-                    out.add("CREATE INDEX IF NOT EXISTS " + d.quote(name) + " ON " + d.quote(m.table()) + " ("
-                            + String.join(", ", c.columns().stream().map(d::quote).toList()) + ")");
-                }
-            }
-            for (FieldMeta f : m.concreteFields()) {
-                if (f.kind() == FieldKind.FOREIGN_KEY && !f.unique()) {
-                    out.add("CREATE INDEX IF NOT EXISTS " + d.quote(m.table() + "_" + f.column() + "_idx") + " ON "
-                            + d.quote(m.table()) + " (" + d.quote(f.column()) + ")");
-                }
-            }
+            out.addAll(indexes(m, d).values());
         }
         for (ModelMeta<?> m : ordered) {
-            for (FieldMeta f : m.fields()) {
-                if (f.kind() == FieldKind.MANY_TO_MANY && f.joinTable() != null) {
-                    out.add(joinTable(m, f, d));
-                    // the unique (owner, target) pair serves lookups by owner; lookups by target need their own
-                    FieldMeta.JoinTableMeta jt = f.joinTable();
-                    out.add("CREATE INDEX IF NOT EXISTS " + d.quote(jt.table() + "_" + jt.targetColumn() + "_idx") + " ON "
-                            + d.quote(jt.table()) + " (" + d.quote(jt.targetColumn()) + ")");
-                }
+            joinTables(m, d).values().forEach(out::addAll);
+        }
+        return out;
+    }
+
+    /** The CREATE INDEX statements of a model's table by index name: its declared indexes, one per foreign key. */
+    Map<String, String> indexes(ModelMeta<?> m, Dialect d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ModelMeta.TableConstraint c : m.constraints()) {
+            if (!c.unique()) {
+                String name = c.name() != null ? c.name() : m.table() + "_" + String.join("_", c.columns()) + "_idx";
+                out.put(name, "CREATE INDEX IF NOT EXISTS " + d.quote(name) + " ON " + d.quote(m.table()) + " ("
+                        + String.join(", ", c.columns().stream().map(d::quote).toList()) + ")");
+            }
+        }
+        for (FieldMeta f : m.concreteFields()) {
+            if (f.kind() == FieldKind.FOREIGN_KEY && !f.unique()) {
+                String name = m.table() + "_" + f.column() + "_idx";
+                out.put(name, "CREATE INDEX IF NOT EXISTS " + d.quote(name) + " ON "
+                        + d.quote(m.table()) + " (" + d.quote(f.column()) + ")");
             }
         }
         return out;
     }
 
-    private String createTable(ModelMeta<?> m, Dialect d) {
+    /** The join tables a model owns by table name, each with the statements creating it and its index. */
+    Map<String, List<String>> joinTables(ModelMeta<?> m, Dialect d) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (FieldMeta f : m.fields()) {
+            if (f.kind() == FieldKind.MANY_TO_MANY && f.joinTable() != null) {
+                // the unique (owner, target) pair serves lookups by owner; lookups by target need their own
+                FieldMeta.JoinTableMeta jt = f.joinTable();
+                out.put(jt.table(), List.of(joinTable(m, f, d), "CREATE INDEX IF NOT EXISTS "
+                        + d.quote(jt.table() + "_" + jt.targetColumn() + "_idx") + " ON "
+                        + d.quote(jt.table()) + " (" + d.quote(jt.targetColumn()) + ")"));
+            }
+        }
+        return out;
+    }
+
+    String createTable(ModelMeta<?> m, Dialect d) {
         List<String> defs = new ArrayList<>();
         for (FieldMeta f : m.concreteFields()) {
-            StringBuilder col = new StringBuilder(d.quote(f.column())).append(' ');
-            if (f.pk() && f.generated()) {
-                col.append(d.identityColumnType(f.codec().javaType()));
-            } else {
-                col.append(d.columnType(f.codec().javaType() == String.class && f.codec().dbType() == Integer.class
-                        ? Integer.class : typeOf(f), f.length(), f.precision(), f.scale()));
-            }
-            if (f.pk()) {
-                col.append(" PRIMARY KEY");
-            } else {
-                if (!f.nullable()) {
-                    col.append(" NOT NULL");
-                }
-                if (f.unique()) {
-                    col.append(" UNIQUE");
-                }
-            }
-            if (f.kind() == FieldKind.FOREIGN_KEY) {
-                ModelMeta<?> target = ctx.models().meta(f.target());
-                col.append(" REFERENCES ").append(d.quote(target.table())).append(" (").append(d.quote(target.pk().column()))
-                        .append(") DEFERRABLE INITIALLY DEFERRED");
-            }
-            defs.add(col.toString());
+            defs.add(columnDefinition(f, d));
         }
+        uniqueConstraints(m, d).forEach((name, def) -> defs.add(def));
+        return "CREATE TABLE IF NOT EXISTS " + d.quote(m.table()) + " (" + String.join(", ", defs) + ")";
+    }
+
+    /** A column as CREATE TABLE and ALTER TABLE ... ADD COLUMN write it: name, type, constraints, reference. */
+    String columnDefinition(FieldMeta f, Dialect d) {
+        StringBuilder col = new StringBuilder(d.quote(f.column())).append(' ');
+        if (f.pk() && f.generated()) {
+            col.append(d.identityColumnType(f.codec().javaType()));
+        } else {
+            col.append(d.columnType(f.codec().javaType() == String.class && f.codec().dbType() == Integer.class
+                    ? Integer.class : typeOf(f), f.length(), f.precision(), f.scale()));
+        }
+        if (f.pk()) {
+            col.append(" PRIMARY KEY");
+        } else {
+            if (!f.nullable()) {
+                col.append(" NOT NULL");
+            }
+            if (f.unique()) {
+                col.append(" UNIQUE");
+            }
+        }
+        if (f.kind() == FieldKind.FOREIGN_KEY) {
+            ModelMeta<?> target = ctx.models().meta(f.target());
+            col.append(" REFERENCES ").append(d.quote(target.table())).append(" (").append(d.quote(target.pk().column()))
+                    .append(") DEFERRABLE INITIALLY DEFERRED");
+        }
+        return col.toString();
+    }
+
+    /** The table's multi-column unique constraints by name, as CREATE TABLE and ALTER TABLE ... ADD write them. */
+    Map<String, String> uniqueConstraints(ModelMeta<?> m, Dialect d) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (ModelMeta.TableConstraint c : m.constraints()) {
             if (c.unique()) {
                 String name = c.name() != null ? c.name() : m.table() + "_" + String.join("_", c.columns()) + "_uniq";
-                defs.add("CONSTRAINT " + d.quote(name) + " UNIQUE (" + String.join(", ", c.columns().stream().map(d::quote).toList()) + ")");
+                out.put(name, "CONSTRAINT " + d.quote(name) + " UNIQUE ("
+                        + String.join(", ", c.columns().stream().map(d::quote).toList()) + ")");
             }
         }
-        return "CREATE TABLE IF NOT EXISTS " + d.quote(m.table()) + " (" + String.join(", ", defs) + ")";
+        return out;
     }
 
     /** The Java type whose column type a field gets: enums by ordinal are integers, by name strings. */
@@ -188,6 +218,17 @@ final class SchemaImpl implements Schema {
     @Override
     public CompletableFuture<Void> acreate(Class<?>... models) {
         var op = runAll(createStatements(models));
+        return CancelScope.start(scope -> ctx.session().run(true, scope, op));
+    }
+
+    @Override
+    public List<String> diff(Class<?>... models) {
+        return Futures.await(ctx.session().run(false, CancelScope.NONE, SchemaDiff.op(this, models)));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> adiff(Class<?>... models) {
+        var op = SchemaDiff.op(this, models);
         return CancelScope.start(scope -> ctx.session().run(true, scope, op));
     }
 

@@ -42,10 +42,11 @@ final class TransactionImpl implements Transaction, Session {
     /** The nested block open on this level now, or {@code null}; guarded by {@code serial}'s monitor. */
     private volatile TransactionImpl openChild;
 
-    TransactionImpl(QuarryImpl quarry, SerialSession serial) {
+    /** @param database the context of the database the transaction runs on (pinned to its alias) */
+    TransactionImpl(QuarryImpl quarry, SerialSession serial, QueryContext database) {
         this.quarry = quarry;
         this.serial = serial;
-        this.ctx = quarry.context().in(this);
+        this.ctx = database.in(this);
     }
 
     private void checkActive() {
@@ -137,7 +138,7 @@ final class TransactionImpl implements Transaction, Session {
         checkUsable();
         Objects.requireNonNull(work, "work");
         String name = Conn.newSavepointName();
-        TransactionImpl child = new TransactionImpl(quarry, serial);
+        TransactionImpl child = new TransactionImpl(quarry, serial, ctx);
         Futures.await(openChild(child, name, false));
         R result;
         try {
@@ -168,7 +169,7 @@ final class TransactionImpl implements Transaction, Session {
         checkUsable();
         Objects.requireNonNull(work, "work");
         String name = Conn.newSavepointName();
-        TransactionImpl child = new TransactionImpl(quarry, serial);
+        TransactionImpl child = new TransactionImpl(quarry, serial, ctx);
         CompletableFuture<Void> opened = openChild(child, name, true);
         return CancelScope.start(scope -> {
             scope.onCancel(serial::cancelCurrent);

@@ -157,6 +157,25 @@ public interface Dialect {
     /** {@code DROP TABLE} for a quoted table name. */
     String dropTable(String quotedTable);
 
+    /**
+     * A query listing the columns of the tables in the connection's current schema, for {@code Schema.diff}: one
+     * row per column with three columns, the table name (text), the column name (text) and whether it is
+     * nullable (boolean).
+     */
+    default String catalogColumns() {
+        throw new UnsupportedOperationException("The " + name() + " dialect cannot read its catalog, so schema().diff() "
+                + "is not available with it.");
+    }
+
+    /**
+     * A query listing the indexes (including those of unique constraints) in the connection's current schema, for
+     * {@code Schema.diff}: one row per index with two columns, the table name and the index name (text).
+     */
+    default String catalogIndexes() {
+        throw new UnsupportedOperationException("The " + name() + " dialect cannot read its catalog, so schema().diff() "
+                + "is not available with it.");
+    }
+
     /** Whether an SQLState reports a constraint violation (unique, foreign key, not null, check). */
     boolean isIntegrityViolation(String sqlState);
 

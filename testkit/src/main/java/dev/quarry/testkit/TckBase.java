@@ -2,6 +2,7 @@ package dev.quarry.testkit;
 
 import dev.quarry.Features;
 import dev.quarry.Quarry;
+import dev.quarry.QuarryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,15 @@ public abstract class TckBase {
         if (db != null) {
             db.close();
         }
+    }
+
+    /**
+     * A builder of another Quarry on the test database with the provider under test, for tests of builder
+     * settings (listeners, several databases); the test closes what it builds.
+     */
+    protected QuarryBuilder builder() {
+        return Quarry.builder().url(database.url()).user(database.user()).password(database.password())
+                .provider(configuration.providerName()).poolSize(poolSize());
     }
 
     /** Skips the test unless {@code feature} holds, naming it in the report. */

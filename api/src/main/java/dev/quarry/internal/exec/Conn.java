@@ -1,6 +1,7 @@
 package dev.quarry.internal.exec;
 
 import dev.quarry.DatabaseException;
+import dev.quarry.QueryEvent;
 import dev.quarry.TransactionException;
 import dev.quarry.spi.Connection;
 import dev.quarry.spi.Dialect;
@@ -32,6 +33,7 @@ public final class Conn {
     private final Dialect dialect;
     private final CancelScope scope;
     private final TxState tx;
+    private final StatementLog log;
 
     /**
      * Whether a transaction is open on a connection, and whether a statement failed in it (Django's
@@ -68,8 +70,11 @@ public final class Conn {
      * @param connection the provider's connection
      * @param async      async mode (else sync, on the caller's thread)
      * @param tx         whether a transaction is open (shared state)
+     * @param log        where every statement run through this Conn is reported
      */
-    public Conn(Connection connection, boolean async, Errors errors, Dialect dialect, CancelScope scope, TxState tx) {
+    public Conn(Connection connection, boolean async, Errors errors, Dialect dialect, CancelScope scope, TxState tx,
+                StatementLog log) {
+        this.log = log;
         this.connection = connection;
         this.async = async;
         this.errors = errors;
@@ -101,14 +106,25 @@ public final class Conn {
     /** Runs a query and maps its rows. */
     public <T> CompletableFuture<List<T>> query(Statement statement, RowMapper<T> mapper) {
         CompletableFuture<List<T>> refused = refuse(statement.params());
-        return refused != null ? refused
-                : call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
+        if (refused != null) {
+            return refused;
+        }
+        long start = log.start();
+        var outcome = call(() -> connection.query(statement, mapper), () -> connection.queryAsync(statement, mapper));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.QUERY, statement.sql(), List.of(statement.params()), List::size);
     }
 
     /** Runs a statement; the number of rows it changed. */
     public CompletableFuture<Long> update(Statement statement) {
         CompletableFuture<Long> refused = refuse(statement.params());
-        return refused != null ? refused : call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+        if (refused != null) {
+            return refused;
+        }
+        long start = log.start();
+        var outcome = call(() -> connection.update(statement), () -> connection.updateAsync(statement));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.UPDATE, statement.sql(), List.of(statement.params()), n -> n);
     }
 
     /** A failed future if the dialect refuses a parameter (before anything reaches the server), else {@code null}. */
@@ -136,15 +152,20 @@ public final class Conn {
                 return refused;
             }
         }
-        return call(() -> connection.batch(sql, parameterSets), () -> connection.batchAsync(sql, parameterSets));
+        long start = log.start();
+        var outcome = call(() -> connection.batch(sql, parameterSets), () -> connection.batchAsync(sql, parameterSets));
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.BATCH, sql, parameterSets, Conn::changed);
     }
 
     /** Begins a transaction. */
     public CompletableFuture<Void> begin(TxOptions options) {
-        return call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = call(() -> {
             connection.begin(options);
             return null;
-        }, () -> connection.beginAsync(options)).thenApply(v -> {
+        }, () -> connection.beginAsync(options));
+        return control(outcome, start, "BEGIN").thenApply(v -> {
             tx.failure = null;
             tx.open = true;
             return null;
@@ -170,10 +191,12 @@ public final class Conn {
                 return CompletableFuture.<Void>failedFuture(refused);
             }).thenCompose(f -> f);
         }
-        return this.<Void>call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = this.<Void>call(() -> {
             connection.commit();
             return null;
-        }, connection::commitAsync, false).whenComplete((v, e) -> {
+        }, connection::commitAsync, false);
+        return control(outcome, start, "COMMIT").whenComplete((v, e) -> {
             tx.open = false;
             tx.failure = null;
         });
@@ -181,10 +204,12 @@ public final class Conn {
 
     /** Rolls back (allowed after a failed statement: it is the way out). */
     public CompletableFuture<Void> rollback() {
-        return this.<Void>call(() -> {
+        long start = log.start();
+        CompletableFuture<Void> outcome = this.<Void>call(() -> {
             connection.rollback();
             return null;
-        }, connection::rollbackAsync, true).whenComplete((v, e) -> {
+        }, connection::rollbackAsync, true);
+        return control(outcome, start, "ROLLBACK").whenComplete((v, e) -> {
             tx.open = false;
             tx.failure = null;
         });
@@ -201,7 +226,11 @@ public final class Conn {
      */
     public CompletableFuture<Void> rollbackToSavepoint(String name) {
         Statement statement = Statement.of(dialect.rollbackToSavepoint(name));
-        return call(() -> connection.update(statement), () -> connection.updateAsync(statement), true).thenApply(n -> {
+        long start = log.start();
+        var outcome = call(() -> connection.update(statement), () -> connection.updateAsync(statement), true);
+        return (start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.UPDATE, statement.sql(), List.of(statement.params()), n -> n))
+                .thenApply(n -> {
             tx.failure = null;
             return null;
         });
@@ -272,6 +301,21 @@ public final class Conn {
             }
             return CompletableFuture.<R>failedFuture(cause);
         }).thenCompose(f -> f);
+    }
+
+    /** Reports a BEGIN, COMMIT or ROLLBACK (run through the provider's transaction calls, not as SQL text). */
+    private CompletableFuture<Void> control(CompletableFuture<Void> outcome, long start, String command) {
+        return start == StatementLog.OFF ? outcome
+                : log.report(outcome, start, QueryEvent.Kind.TRANSACTION, command, List.of(), v -> 0);
+    }
+
+    /** The rows a batch changed, leaving out the driver's "unknown" counts. */
+    private static long changed(long[] counts) {
+        long sum = 0;
+        for (long c : counts) {
+            sum += Math.max(0, c);
+        }
+        return sum;
     }
 
     /** A new savepoint name, unique in this JVM. */

@@ -14,9 +14,14 @@ public final class PoolSession implements Session {
     private final Database database;
     private final Errors errors;
     private final Dialect dialect;
+    private final StatementLog log;
 
-    /** @param database the provider's pool */
-    public PoolSession(Database database, Errors errors, Dialect dialect) {
+    /**
+     * @param database the provider's pool
+     * @param log      where the statements run on it are reported
+     */
+    public PoolSession(Database database, Errors errors, Dialect dialect, StatementLog log) {
+        this.log = log;
         this.database = database;
         this.errors = errors;
         this.dialect = dialect;
@@ -90,7 +95,7 @@ public final class PoolSession implements Session {
     }
 
     private Conn conn(Connection connection, boolean async, CancelScope scope) {
-        return new Conn(connection, async, errors, dialect, scope, new Conn.TxState(false));
+        return new Conn(connection, async, errors, dialect, scope, new Conn.TxState(false), log);
     }
 
     @Override
@@ -111,7 +116,7 @@ public final class PoolSession implements Session {
             }
         }
         return acquired.thenCompose(connection -> {
-            SerialSession pinned = new SerialSession(connection, errors, dialect, false, true);
+            SerialSession pinned = new SerialSession(connection, errors, dialect, false, true, log);
             return pinned.run(async, CancelScope.NONE, c -> c.begin(TxOptions.DEFAULT))
                     .handle((v, e) -> {
                         if (e != null) {

@@ -23,13 +23,16 @@ public final class SerialSession implements Session {
     private final CancelScope statements = CancelScope.tracker();
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private volatile String endedMessage;
+    private final StatementLog log;
 
     /**
      * @param userTransaction whether this is a user's transaction (vs. a cursor's own)
      * @param ownsConnection  whether {@link #release} returns the connection to the pool
+     * @param log             where the statements run on it are reported
      */
     public SerialSession(Connection connection, Errors errors, Dialect dialect, boolean userTransaction,
-                         boolean ownsConnection) {
+                         boolean ownsConnection, StatementLog log) {
+        this.log = log;
         this.connection = connection;
         this.errors = errors;
         this.dialect = dialect;
@@ -65,13 +68,13 @@ public final class SerialSession implements Session {
         if (!async) {
             try {
                 previous.handle((v, e) -> null).join();
-                return Futures.guard(() -> work.apply(new Conn(connection, false, errors, dialect, scope.alsoTrackedBy(statements), tx)));
+                return Futures.guard(() -> work.apply(new Conn(connection, false, errors, dialect, scope.alsoTrackedBy(statements), tx, log)));
             } finally {
                 turnDone.complete(null);
             }
         }
         CompletableFuture<R> result = previous.handle((v, e) -> null)
-                .thenCompose(v -> Futures.guard(() -> work.apply(new Conn(connection, true, errors, dialect, scope.alsoTrackedBy(statements), tx))));
+                .thenCompose(v -> Futures.guard(() -> work.apply(new Conn(connection, true, errors, dialect, scope.alsoTrackedBy(statements), tx, log))));
         result.whenComplete((r, e) -> turnDone.complete(null));
         return result;
     }

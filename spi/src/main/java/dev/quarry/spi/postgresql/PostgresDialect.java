@@ -290,6 +290,17 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String catalogColumns() {
+        return "SELECT table_name::text, column_name::text, is_nullable = 'YES' FROM information_schema.columns "
+                + "WHERE table_schema = current_schema()";
+    }
+
+    @Override
+    public String catalogIndexes() {
+        return "SELECT tablename::text, indexname::text FROM pg_indexes WHERE schemaname = current_schema()";
+    }
+
+    @Override
     public boolean isIntegrityViolation(String sqlState) {
         return sqlState != null && sqlState.startsWith("23");
     }

@@ -86,7 +86,8 @@ public final class BlogApp implements AutoCloseable {
         try {
             // Helidon's "db" section (pool, client services) goes to Quarry as it is: quarry-provider-helidon
             // builds its Helidon DbClient from it. The URL also picks Quarry's SQL dialect.
-            db = Quarry.builder().url(url).client(withUrl(config, url).get("db")).build();
+            // Quarry's own listener times every statement (BEGIN/COMMIT and cursors too) into Helidon metrics
+            db = Quarry.builder().url(url).client(withUrl(config, url).get("db")).listener(new StatementTimers()).build();
             Config blog = config.get("blog");
             if (blog.get("reset").asBoolean().orElse(false)) {
                 Seed.drop(db);

@@ -211,6 +211,11 @@ class BlogApiTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
         assertTrue(selects >= 10, "the SELECTs of the tests above were timed by helidon-dbclient-metrics: " + selects);
+        double queries = metrics.body().lines()
+                .filter(l -> l.startsWith("quarry_statement_seconds_count{") && l.contains("kind=\"query\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+        assertTrue(queries >= 10, "Quarry's QueryListener (StatementTimers) timed the queries: " + queries);
     }
 
     // ---------------------------------------------------------------- refusals: 4xx with {"error": ...}
