@@ -209,7 +209,7 @@ public final class QuarryImpl implements Quarry {
             TransactionImpl tx = new TransactionImpl(this, serial, db.context());
             R result;
             try {
-                result = work.apply(tx);
+                result = notAStage(work.apply(tx));
                 Futures.await(serial.drained());
             } catch (Throwable t) {
                 Futures.await(serial.drained());
@@ -229,6 +229,19 @@ public final class QuarryImpl implements Quarry {
             serial.end("This transaction has ended.");
             serial.release(false);
         }
+    }
+
+    /**
+     * Refuses a CompletionStage or Future returned by the work of a sync atomic block: the block would commit
+     * while that work may still be issuing statements, so part of it would be committed and the rest refused.
+     */
+    static <R> R notAStage(R result) {
+        if (result instanceof CompletionStage<?> || result instanceof java.util.concurrent.Future<?>) {
+            throw new IllegalArgumentException("The work of atomic() returned a " + result.getClass().getSimpleName()
+                    + ": the block would commit before that work finished. Use aatomic() for async work, or wait "
+                    + "for the work inside the block.");
+        }
+        return result;
     }
 
     private CompletableFuture<Void> begin(Conn c, TransactionOptions options) {

@@ -143,7 +143,7 @@ final class TransactionImpl implements Transaction, Session {
         R result;
         try {
             try {
-                result = work.apply(child);
+                result = QuarryImpl.notAStage(work.apply(child));
                 Futures.await(serial.drained());
             } catch (Throwable t) {
                 Futures.await(serial.drained());

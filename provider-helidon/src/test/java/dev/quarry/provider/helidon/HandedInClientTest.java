@@ -58,6 +58,20 @@ class HandedInClientTest extends TckBase {
     }
 
     @Test
+    void theUsersConnectionsGetTheSessionTimeZoneAndStatementTimeout() {
+        try (Quarry tokyo = Quarry.builder().url(database.url()).client(userClient).poolSize(1)
+                .timeZone(java.time.ZoneId.of("Asia/Tokyo")).statementTimeout(java.time.Duration.ofSeconds(7)).build()) {
+            String settings = tokyo.atomic(tx -> tx.raw(Article.class, "SELECT 1::bigint AS id, "
+                    + "current_setting('TimeZone') || ' ' || current_setting('statement_timeout') AS title").list()
+                    .getFirst().getTitle());
+            assertEquals("Asia/Tokyo 7s", settings);
+            String outside = tokyo.raw(Article.class, "SELECT 1::bigint AS id, current_setting('TimeZone') AS title")
+                    .list().getFirst().getTitle();
+            assertEquals("Asia/Tokyo", outside, "autocommit statements too");
+        }
+    }
+
+    @Test
     void closingQuarryLeavesTheUsersClientOpen() {
         q.objects(Article.class).create(new Article("kept"));
         try (Quarry other = Quarry.builder().url(database.url()).client(userClient).poolSize(1).build()) {

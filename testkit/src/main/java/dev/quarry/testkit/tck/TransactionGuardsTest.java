@@ -170,6 +170,18 @@ class TransactionGuardsTest extends TckBase {
         assertEquals(0, countThroughJdbc());
     }
 
+    @Test
+    void aSyncBlockReturningAFutureIsRolledBackNotHalfCommitted() throws SQLException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.atomic(tx ->
+                tx.objects(SimpleModel.class).acreate(new SimpleModel(1))
+                        .thenCompose(x -> tx.objects(SimpleModel.class).acreate(new SimpleModel(2)))));
+        assertTrue(e.getMessage().contains("aatomic"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> db.atomic(tx -> tx.atomic(inner ->
+                inner.objects(SimpleModel.class).acreate(new SimpleModel(3)))));
+        Thread.yield();
+        assertEquals(0, countThroughJdbc(), "nothing of the async work was committed");
+    }
+
     private void killBackend(List<SimpleModel> pid) {
         try {
             sql("SELECT pg_terminate_backend(" + pid.getFirst().getId() + ")");
