@@ -12,6 +12,9 @@ import java.util.function.Predicate;
  */
 final class Contenders {
 
+    /** How long a caller may wait for a connection: 64 callers share 8, and slow systems hold them long. */
+    static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofMinutes(3);
+
     private Contenders() {
     }
 
@@ -27,7 +30,8 @@ final class Contenders {
             boolean sync = wanted.test("Quarry sync");
             boolean async = wanted.test("Quarry async");
             if (sync || async) {
-                Quarry quarry = Quarry.builder().url(url).provider("jdbc-virtual").poolSize(poolSize).build();
+                Quarry quarry = Quarry.builder().url(url).provider("jdbc-virtual").poolSize(poolSize)
+                        .connectTimeout(CONNECT_TIMEOUT).build();
                 String version = "Quarry " + Versions.of("dev.quarry", "quarry-api") + " on jdbc-virtual (pgjdbc, HikariCP)";
                 if (sync) {
                     all.add(QuarryContender.sync("Quarry sync", version, quarry));
@@ -50,7 +54,8 @@ final class Contenders {
 
     /** The sync twins of Quarry on {@code provider}, with a pool of its own. */
     static Contender quarry(String name, String provider, String url, int poolSize) {
-        Quarry db = Quarry.builder().url(url).provider(provider).poolSize(poolSize).build();
+        Quarry db = Quarry.builder().url(url).provider(provider).poolSize(poolSize).connectTimeout(CONNECT_TIMEOUT)
+                .build();
         return QuarryContender.sync(name, "Quarry " + Versions.of("dev.quarry", "quarry-api") + " on " + provider, db);
     }
 

@@ -29,6 +29,9 @@ final class JdbcBaseline implements Contender {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("bench-jdbc");
+        // 64 callers queue for 8 connections; on a loaded machine a slow workload (Hibernate's row-by-row
+        // inserts) keeps them waiting far past HikariCP's default 30 s
+        config.setConnectionTimeout(Contenders.CONNECT_TIMEOUT.toMillis());
         this.pool = new HikariDataSource(config);
     }
 

@@ -35,7 +35,8 @@ final class VertxContender implements Contender {
         this.vertx = Vertx.vertx();
         PgConnectOptions options = PgConnectOptions.fromUri(jdbcUrl.substring("jdbc:".length()))
                 .setCachePreparedStatements(true);
-        this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(poolSize)).connectingTo(options).using(vertx)
+        this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(poolSize)
+                        .setConnectionTimeout((int) Contenders.CONNECT_TIMEOUT.toSeconds())).connectingTo(options).using(vertx)
                 .build();
     }
 

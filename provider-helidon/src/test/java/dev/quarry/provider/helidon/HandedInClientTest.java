@@ -84,7 +84,7 @@ class HandedInClientTest extends TckBase {
             tx.objects(Article.class).create(first);
             Article duplicate = new Article("duplicate");
             duplicate.setSlug("same");
-            // INSERT ... RETURNING runs as a query: Helidon closes a DbTransaction's connection when one fails
+            // a failed statement makes Helidon close a DbTransaction's connection; the provider keeps it open
             assertThrows(IntegrityException.class, () -> tx.atomic(inner -> inner.objects(Article.class).create(duplicate)));
             tx.objects(Article.class).create(new Article("after"));
             return tx.objects(Article.class).count();
