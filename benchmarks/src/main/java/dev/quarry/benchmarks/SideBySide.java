@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * chart under {@code bench.results}. A JFR recording of the whole run counts the virtual-thread pinning events.
  *
  * <p>Settings (system properties): {@code bench.quick=true} (2 short rounds, for development), {@code bench.rounds}
- * (5), {@code bench.window} (ms, 1000), {@code bench.latencyWindow} (ms, 400), {@code bench.callers} (64),
+ * (5), {@code bench.window} (ms, 800), {@code bench.latencyWindow} (ms, 300), {@code bench.callers} (64),
  * {@code bench.pool} (8), {@code bench.systems} and {@code bench.workloads} (comma-separated names to keep; the
  * baseline always runs), {@code bench.results} (folder, default {@code results}). The database is
  * {@code QUARRY_URL} (or the first argument), else an embedded PostgreSQL.
@@ -61,8 +61,8 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
         Settings settings = new Settings(quick, Integer.getInteger("bench.rounds", quick ? 2 : 5),
-                Duration.ofMillis(Integer.getInteger("bench.window", quick ? 300 : 1000)),
-                Duration.ofMillis(Integer.getInteger("bench.latencyWindow", quick ? 150 : 400)),
+                Duration.ofMillis(Integer.getInteger("bench.window", quick ? 300 : 800)),
+                Duration.ofMillis(Integer.getInteger("bench.latencyWindow", quick ? 150 : 300)),
                 CALLERS, Integer.getInteger("bench.pool", 8), null);
         String url = args.length > 0 ? args[0] : System.getenv("QUARRY_URL");
         EmbeddedPostgres embedded = null;
