@@ -12,8 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -178,7 +176,7 @@ public final class Benchmarks {
                             }
                         },
                         i -> {
-                            Counter<Item> counter = new Counter<>(CHUNK);
+                            RowCounter<Item> counter = new RowCounter<>(CHUNK);
                             items.filter("id__lte", SEED_ROWS).orderBy("id").aiterator(CHUNK).subscribe(counter);
                             check(counter.done.join() == SEED_ROWS);
                         }));
@@ -285,45 +283,6 @@ public final class Benchmarks {
     private static void check(boolean ok) {
         if (!ok) {
             throw new IllegalStateException("an operation returned a wrong result");
-        }
-    }
-
-    /** Counts the rows of an {@code aiterator}, requesting one chunk at a time. */
-    private static final class Counter<T> implements Flow.Subscriber<T> {
-        private final int chunk;
-        private final CompletableFuture<Long> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-        private long received;
-        private int pending;
-
-        Counter(int chunk) {
-            this.chunk = chunk;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            pending = chunk;
-            s.request(chunk);
-        }
-
-        @Override
-        public void onNext(T item) {
-            received++;
-            if (--pending == 0) {
-                pending = chunk;
-                subscription.request(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(received);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.quarry.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.util.Map;
  * What one would write by hand: pgjdbc behind HikariCP (the pool size Quarry gets), one
  * {@link PreparedStatement} per operation, rows mapped to the same model classes Quarry fills.
  */
-final class JdbcBaseline implements AutoCloseable {
+final class JdbcBaseline implements Contender {
 
     private static final String COLUMNS = "id, name, status, views, score, created_at";
 
@@ -28,10 +29,29 @@ final class JdbcBaseline implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("bench-jdbc");
+        // 64 callers queue for 8 connections; on a loaded machine a slow workload (Hibernate's row-by-row
+        // inserts) keeps them waiting far past HikariCP's default 30 s
+        config.setConnectionTimeout(Contenders.CONNECT_TIMEOUT.toMillis());
         this.pool = new HikariDataSource(config);
     }
 
-    Item get(long id) throws SQLException {
+    /** The pool, also under the jOOQ, Hibernate and raw Helidon contenders (they never run at the same time). */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public String name() {
+        return "JDBC";
+    }
+
+    @Override
+    public String version() {
+        return "pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", HikariCP " + Versions.of("com.zaxxer", "HikariCP");
+    }
+
+    @Override
+    public Item get(long id) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM bench_item WHERE id = ?")) {
             ps.setLong(1, id);
@@ -44,7 +64,8 @@ final class JdbcBaseline implements AutoCloseable {
         }
     }
 
-    List<Item> page(long afterId, int size) throws SQLException {
+    @Override
+    public List<Item> page(long afterId, int size) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT " + COLUMNS + " FROM bench_item WHERE id > ? ORDER BY id LIMIT " + size)) {
@@ -138,8 +159,59 @@ final class JdbcBaseline implements AutoCloseable {
         }
     }
 
+    @Override
+    public List<Long> bulkInsert(List<Event> events) throws SQLException {
+        return bulkCreateBatch(events).stream().map(Event::getId).toList();
+    }
+
+    @Override
+    public int readsAndUpdates(long[] ids) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int done = 0;
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM bench_item WHERE id = ?")) {
+                    for (long id : ids) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            done += rs.next() && item(rs).id == id ? 1 : 0;
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE bench_item SET views = views + 1 WHERE id = ?")) {
+                    for (long id : ids) {
+                        ps.setLong(1, id);
+                        done += ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return done;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Long> countByStatus() throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT status, COUNT(*), SUM(views) FROM bench_item GROUP BY status ORDER BY status");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> counts = new HashMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        }
+    }
+
     /** Streams rows through a server-side cursor: pgjdbc needs autocommit off and a fetch size. */
-    long stream(long maxId, int fetchSize) throws SQLException {
+    @Override
+    public long stream(long maxId, int fetchSize) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -235,6 +307,15 @@ final class JdbcBaseline implements AutoCloseable {
                 }
             }
             return writers;
+        }
+    }
+
+    /** PostgreSQL's {@code server_version}. */
+    String serverVersion() throws SQLException {
+        try (Connection c = pool.getConnection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -12,10 +12,13 @@ import java.util.Objects;
  */
 public record Statement(String sql, List<Object> params) {
 
-    /** Freezes the parameter list (which may contain nulls). */
+    /**
+     * Freezes the parameter list (which may contain nulls): an unmodifiable copy, made once (a statement made
+     * from another statement's {@link #params()} shares them).
+     */
     public Statement {
         Objects.requireNonNull(sql, "sql");
-        params = params == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+        params = FrozenParams.of(params);
     }
 
     /** A statement without parameters. */

@@ -11,14 +11,12 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientBase;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbClientService;
-import io.helidon.dbclient.jdbc.CloseableJdbcConnectionPool;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import io.helidon.dbclient.jdbc.JdbcParametersConfig;
 import io.helidon.dbclient.spi.DbClientServiceProvider;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +113,7 @@ final class Clients {
     /**
      * A Helidon config: the {@code db} node of {@code root} if it has one, else {@code root} itself, read as
      * Helidon's {@code DbClient.create(config)} reads it. Its {@code connection} node makes the pool (HikariCP,
-     * all its settings included; without that node the pool is made from Quarry's settings as
+     * all its settings included, read as Helidon's HikariCP module reads them: {@link HikariConnections}; without that node the pool is made from Quarry's settings as
      * {@link #fromUrl}); its {@code services} node adds the client services found by ServiceLoader (metrics,
      * tracing), its {@code parameters} node configures how values are bound.
      */
@@ -132,7 +130,7 @@ final class Clients {
         if (connection.exists()) {
             JdbcConnectionPool helidonPool;
             try {
-                helidonPool = JdbcConnectionPool.create(connection.detach());
+                helidonPool = HikariConnections.builder().config(connection.detach()).build();
             } catch (RuntimeException e) {
                 throw Errors.translate("Cannot connect with the Helidon config '" + connection.key() + "': ", e);
             }
@@ -213,34 +211,6 @@ final class Clients {
             pool.close();
         } catch (RuntimeException ignored) {
             // already failing
-        }
-    }
-
-    /** Quarry's own HikariCP pool. */
-    private record HikariConnections(HikariDataSource dataSource, String dbType) implements CloseableJdbcConnectionPool {
-
-        @Override
-        public Connection connection() {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new DbClientException("Failed to get a connection from " + dataSource.getPoolName(), e);
-            }
-        }
-
-        @Override
-        public String name() {
-            return dataSource.getPoolName();
-        }
-
-        @Override
-        public String type() {
-            return "hikari";
-        }
-
-        @Override
-        public void close() {
-            dataSource.close();
         }
     }
 

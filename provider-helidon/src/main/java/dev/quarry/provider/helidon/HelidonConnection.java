@@ -7,12 +7,11 @@ import dev.quarry.spi.Statement;
 import dev.quarry.spi.TxOptions;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbResultDml;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import org.postgresql.PGConnection;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -82,7 +81,7 @@ final class HelidonConnection extends BlockingConnection {
         Objects.requireNonNull(mapper, "mapper");
         return statement(op -> {
             List<T> rows = new ArrayList<>();
-            try (Stream<DbRow> result = Statements.query(execute(), statement.sql(), statement.params()).execute()) {
+            try (Stream<DbRow> result = rowsOf(statement)) {
                 op.throwIfCancelled(); // it ran, but nobody will see the rows: skip mapping them
                 HelidonRow row = new HelidonRow();
                 for (Iterator<DbRow> it = result.iterator(); it.hasNext(); ) {
@@ -95,6 +94,26 @@ final class HelidonConnection extends BlockingConnection {
             }
             return rows;
         });
+    }
+
+    /**
+     * The rows of a statement: an {@code INSERT ... RETURNING} runs as Helidon's INSERT with generated keys (4.3+:
+     * pgjdbc keeps the statement's own {@code RETURNING} list and hands its rows back as the keys), so Helidon's
+     * client services see it as the INSERT it is; anything else runs as a query.
+     */
+    private Stream<DbRow> rowsOf(Statement statement) {
+        if (Statements.isInsert(statement.sql())) {
+            DbResultDml result = Statements.dml(execute(), statement.sql(), statement.params()).returnGeneratedKeys()
+                    .insert();
+            return result.generatedKeys().onClose(() -> {
+                try {
+                    result.close();
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new DbClientException(e.getMessage(), e);
+                }
+            });
+        }
+        return Statements.query(execute(), statement.sql(), statement.params()).execute();
     }
 
     @Override
@@ -264,20 +283,19 @@ final class HelidonConnection extends BlockingConnection {
      */
     java.sql.Connection track(java.sql.Connection connection) {
         physical = connection;
-        return (java.sql.Connection) Proxy.newProxyInstance(HelidonConnection.class.getClassLoader(),
-                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        if (transactionOpen && !ending && physical == connection) {
-                            return null; // Helidon closes it after a failed query; the transaction goes on
-                        }
-                        untrack(connection);
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return new TrackedConnection(this, connection);
+    }
+
+    /**
+     * Helidon closes {@code connection}: whether to really close it. Not while a transaction that is not ending
+     * holds it (Helidon closes it after a failed query; the transaction goes on); otherwise it is untracked first.
+     */
+    boolean closing(java.sql.Connection connection) {
+        if (transactionOpen && !ending && physical == connection) {
+            return false;
+        }
+        untrack(connection);
+        return true;
     }
 
     private void untrack(java.sql.Connection connection) {

@@ -71,7 +71,7 @@ final class HelidonDatabase implements Database {
     }
 
     /**
-     * What this transport can do over Helidon DB Client 4.1:
+     * What this transport can do over Helidon DB Client 4.5:
      * <ul>
      *   <li>cancellation: yes with pgjdbc, whose cancel request ({@code PGConnection.cancelQuery()}) is sent for the
      *       physical connection that Quarry's pool saw the statement borrow; Helidon itself has no cancel;</li>

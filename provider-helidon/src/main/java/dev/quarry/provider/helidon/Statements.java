@@ -38,6 +38,11 @@ final class Statements {
         return Parameters.bind(statement, params);
     }
 
+    /** Whether the SQL's first keyword is {@code INSERT}. */
+    static boolean isInsert(String sql) {
+        return name(sql).equals("quarry-insert");
+    }
+
     /** {@code quarry-} and the first keyword, lower case, past blanks, comments and opening parentheses. */
     static String name(String sql) {
         int i = 0;

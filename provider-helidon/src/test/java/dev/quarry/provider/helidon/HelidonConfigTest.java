@@ -86,6 +86,8 @@ class HelidonConfigTest extends TckBase {
                 names::toString);
         assertTrue(RecordingService.SEEN.stream().filter(s -> s.tag().equals(tag) && s.name().equals("quarry-update"))
                 .allMatch(s -> s.type().equals("UPDATE")), "DML is typed after its keyword, for tracing");
+        assertTrue(RecordingService.SEEN.stream().filter(s -> s.tag().equals(tag) && s.name().equals("quarry-insert"))
+                .allMatch(s -> s.type().equals("INSERT")), "INSERT ... RETURNING runs as an INSERT with generated keys");
     }
 
     @Test

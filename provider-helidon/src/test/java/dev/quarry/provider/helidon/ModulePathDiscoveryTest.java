@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The provider is found by {@link ServiceLoader} on the class path (this JVM) and on the module path: a child JVM
  * given only the SPI, the provider, Helidon's DB client modules and their dependencies as modules opens a pool
- * from a URL and from a Helidon config (whose HikariCP pool Helidon finds by ServiceLoader), and runs statements.
+ * from a URL and from a Helidon config (whose HikariCP pool Quarry builds from the config), and runs statements.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ModulePathDiscoveryTest {
@@ -115,14 +115,18 @@ class ModulePathDiscoveryTest {
     }
 
     /**
-     * The SPI, the provider's classes and its runtime dependencies (Helidon's DB client, JDBC client and HikariCP
-     * pool modules, the Helidon modules they require, pgjdbc, HikariCP, SLF4J), plus Helidon config for the probe,
+     * The SPI, the provider's classes and its runtime dependencies (Helidon's DB client and JDBC client modules,
+     * the Helidon modules they require, pgjdbc, HikariCP, SLF4J), plus Helidon config for the probe,
      * wherever this JVM loaded them from. No test classes, no JUnit, no api.
      */
     private static String modulePath() {
         return ModulePath.of(List.of("dev.quarry.spi.QuarryProvider", "dev.quarry.provider.helidon.HelidonProvider",
                 "io.helidon.dbclient.DbClient", "io.helidon.dbclient.jdbc.JdbcClientBuilder",
-                "io.helidon.dbclient.hikari.HikariConnectionPoolProvider", "io.helidon.common.HelidonServiceLoader",
+                "io.helidon.common.HelidonServiceLoader", "io.helidon.service.registry.RegistryMetrics",
+                "io.helidon.service.metadata.Descriptors", "io.helidon.metadata.hson.Hson",
+                "io.helidon.metadata.MetadataDiscovery", "io.helidon.spi.HelidonStartupProvider",
+                "io.helidon.common.types.TypedElementInfo", "io.helidon.logging.common.MdcSupplierPropagator",
+                "io.helidon.common.buffers.CompositeListBufferData",
                 "io.helidon.common.config.Config", "io.helidon.common.context.Context",
                 "io.helidon.common.mapper.MapperManager", "io.helidon.builder.api.Prototype",
                 "io.helidon.common.features.api.Feature", "io.helidon.config.Config",

@@ -20,12 +20,61 @@ import java.util.UUID;
 /**
  * {@link Row} over the current row of a {@link ResultSet}. One instance serves every row of a result; the
  * metadata is read at most once per result, and only if a mapper asks for it.
+ *
+ * <p>The first {@link #get} of a column chooses the {@link Reader} for the type asked and keeps it for the column:
+ * the following rows of the result, asking the same type, go straight to the driver's typed getter instead of
+ * through the chain of type checks in {@link #choose}.
  */
 final class JdbcRow implements Row {
+
+    /** Reads column {@code i} of the current row as one type. */
+    @FunctionalInterface
+    private interface Reader {
+        Object read(JdbcRow row, int i) throws SQLException;
+    }
+
+    private static final Reader STRING = (row, i) -> row.rs.getString(i);
+    private static final Reader LONG = (row, i) -> {
+        long v = row.rs.getLong(i);
+        return v == 0 && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader INTEGER = (row, i) -> {
+        int v = row.rs.getInt(i);
+        return v == 0 && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader OBJECT = (row, i) -> row.rs.getObject(i);
+    private static final Reader BOOLEAN = (row, i) -> {
+        boolean v = row.rs.getBoolean(i);
+        return !v && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader INSTANT = (row, i) -> instant(row.rs.getObject(i, OffsetDateTime.class));
+    private static final Reader BIG_DECIMAL = (row, i) -> row.rs.getBigDecimal(i);
+    private static final Reader DOUBLE = (row, i) -> {
+        double v = row.rs.getDouble(i);
+        return v == 0 && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader UUID_READER = JdbcRow::uuid;
+    private static final Reader LOCAL_DATE = (row, i) -> row.temporal(i, LocalDate.class);
+    private static final Reader LOCAL_DATE_TIME = (row, i) -> row.temporal(i, LocalDateTime.class);
+    private static final Reader LOCAL_TIME = (row, i) -> row.temporal(i, LocalTime.class);
+    private static final Reader OFFSET_DATE_TIME = (row, i) -> row.temporal(i, OffsetDateTime.class);
+    private static final Reader SHORT = (row, i) -> {
+        short v = row.rs.getShort(i);
+        return v == 0 && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader FLOAT = (row, i) -> {
+        float v = row.rs.getFloat(i);
+        return v == 0 && row.rs.wasNull() ? null : v;
+    };
+    private static final Reader BYTES = (row, i) -> row.rs.getBytes(i);
+    private static final Reader BIG_INTEGER = JdbcRow::bigInteger;
 
     private final ResultSet rs;
     private int columnCount = -1;
     private String[] labels;
+    /** Per column (0-based), the type last asked and its reader; grown on demand. */
+    private Class<?>[] readerTypes = new Class<?>[0];
+    private Reader[] readers = new Reader[0];
 
     JdbcRow(ResultSet rs) {
         this.rs = rs;
@@ -68,73 +117,103 @@ final class JdbcRow implements Row {
     @SuppressWarnings("unchecked")
     public <T> T get(int index, Class<T> type) {
         try {
-            return (T) read(index, type);
+            int c = index - 1;
+            Reader reader;
+            if (c >= 0 && c < readers.length && readerTypes[c] == type) {
+                reader = readers[c];
+            } else {
+                reader = choose(type);
+                remember(c, type, reader);
+            }
+            return (T) reader.read(this, index);
         } catch (SQLException e) {
             throw Errors.translate(e);
         }
     }
 
-    /** Reads with the driver's typed getters; SQL NULL is {@code null} for every type, boxed ones included. */
-    private Object read(int i, Class<?> type) throws SQLException {
+    private void remember(int c, Class<?> type, Reader reader) {
+        if (c < 0) {
+            return; // the driver refuses the index when it is read
+        }
+        if (c >= readers.length) {
+            int length = Math.max(c + 1, readers.length * 2);
+            readers = java.util.Arrays.copyOf(readers, length);
+            readerTypes = java.util.Arrays.copyOf(readerTypes, length);
+        }
+        readers[c] = reader;
+        readerTypes[c] = type;
+    }
+
+    /**
+     * The reader of {@code type}: the driver's typed getter; SQL NULL is {@code null} for every type, boxed ones
+     * included.
+     */
+    private static Reader choose(Class<?> type) {
         if (type == String.class) {
-            return rs.getString(i);
+            return STRING;
         }
         if (type == Long.class || type == long.class) {
-            long v = rs.getLong(i);
-            return v == 0 && rs.wasNull() ? null : v;
+            return LONG;
         }
         if (type == Integer.class || type == int.class) {
-            int v = rs.getInt(i);
-            return v == 0 && rs.wasNull() ? null : v;
+            return INTEGER;
         }
         if (type == Object.class) {
-            return rs.getObject(i);
+            return OBJECT;
         }
         if (type == Boolean.class || type == boolean.class) {
-            boolean v = rs.getBoolean(i);
-            return !v && rs.wasNull() ? null : v;
+            return BOOLEAN;
         }
         if (type == Instant.class) {
-            return instant(rs.getObject(i, OffsetDateTime.class));
+            return INSTANT;
         }
         if (type == BigDecimal.class) {
-            return rs.getBigDecimal(i);
+            return BIG_DECIMAL;
         }
         if (type == Double.class || type == double.class) {
-            double v = rs.getDouble(i);
-            return v == 0 && rs.wasNull() ? null : v;
+            return DOUBLE;
         }
         if (type == UUID.class) {
-            return uuid(i);
+            return UUID_READER;
         }
-        if (type == LocalDate.class || type == LocalDateTime.class || type == LocalTime.class
-                || type == OffsetDateTime.class) {
-            return temporal(i, type);
+        if (type == LocalDate.class) {
+            return LOCAL_DATE;
+        }
+        if (type == LocalDateTime.class) {
+            return LOCAL_DATE_TIME;
+        }
+        if (type == LocalTime.class) {
+            return LOCAL_TIME;
+        }
+        if (type == OffsetDateTime.class) {
+            return OFFSET_DATE_TIME;
         }
         if (type == Short.class || type == short.class) {
-            short v = rs.getShort(i);
-            return v == 0 && rs.wasNull() ? null : v;
+            return SHORT;
         }
         if (type == Float.class || type == float.class) {
-            float v = rs.getFloat(i);
-            return v == 0 && rs.wasNull() ? null : v;
+            return FLOAT;
         }
         if (type == byte[].class) {
-            return rs.getBytes(i);
+            return BYTES;
         }
         if (type == BigInteger.class) {
-            BigDecimal v = rs.getBigDecimal(i);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return v.toBigIntegerExact();
-            } catch (ArithmeticException e) {
-                throw new DriverException("Column " + i + " holds " + v + ", which is not an integer.",
-                        "22003", null, e);
-            }
+            return BIG_INTEGER;
         }
-        return rs.getObject(i, type);
+        return (row, i) -> row.rs.getObject(i, type);
+    }
+
+    private static Object bigInteger(JdbcRow row, int i) throws SQLException {
+        BigDecimal v = row.rs.getBigDecimal(i);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new DriverException("Column " + i + " holds " + v + ", which is not an integer.",
+                    "22003", null, e);
+        }
     }
 
     /** PostgreSQL's {@code infinity} and {@code -infinity} are {@link Instant#MAX} and {@link Instant#MIN}. */
@@ -175,7 +254,8 @@ final class JdbcRow implements Row {
         }
     }
 
-    private UUID uuid(int i) throws SQLException {
+    private static UUID uuid(JdbcRow row, int i) throws SQLException {
+        ResultSet rs = row.rs;
         Object v = rs.getObject(i);
         return switch (v) {
             case null -> null;
