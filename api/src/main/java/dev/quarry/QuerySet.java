@@ -109,6 +109,43 @@ public interface QuerySet<T> {
     QuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked);
 
     /**
+     * {@code SELECT ... FOR [NO KEY] UPDATE [OF ...] [NOWAIT | SKIP LOCKED]} with Django's options; {@code of}
+     * names {@code "self"} or {@code selectRelated} paths (checked when the query runs, as in Django).
+     */
+    QuerySet<T> selectForUpdate(SelectForUpdate options);
+
+    /**
+     * Django's {@code distinct(*fields)}: one row per distinct value of {@code fields} (PostgreSQL's {@code
+     * DISTINCT ON}); the ordering must start with the same fields, and picks the row kept. Without fields,
+     * {@link #distinct()}.
+     * {@snippet :
+     * posts.orderBy("writer", "-views").distinct("writer").list();   // each writer's most viewed post
+     * }
+     */
+    QuerySet<T> distinct(String... fields);
+
+    /**
+     * Django's {@code union()}: the rows of this QuerySet and of {@code other}, without duplicates. The result may
+     * then only be ordered (by selected columns), sliced, reshaped with {@code values*()}, counted and read; other
+     * methods throw {@link UnsupportedOperationException} ("Calling QuerySet.filter() after union() is not
+     * supported."). The parts must select the same number of columns of compatible types.
+     * {@snippet :
+     * List<String> names = writers.filter("name__startswith", "a").union(writers.filter("publisher", acme))
+     *         .orderBy("name").valuesListFlat("name", String.class).list();
+     * }
+     */
+    QuerySet<T> union(QuerySet<T> other);
+
+    /** {@link #union(QuerySet)}, keeping duplicates when {@code all} ({@code UNION ALL}). */
+    QuerySet<T> union(QuerySet<T> other, boolean all);
+
+    /** Django's {@code intersection()}: the rows in both ({@code INTERSECT}); restricted as {@link #union(QuerySet)}. */
+    QuerySet<T> intersection(QuerySet<T> other);
+
+    /** Django's {@code difference()}: the rows of this QuerySet not in {@code other} ({@code EXCEPT}); restricted as {@link #union(QuerySet)}. */
+    QuerySet<T> difference(QuerySet<T> other);
+
+    /**
      * Adds a computed value named {@code alias} to each row; aggregates group by the model. The alias can then
      * be filtered and ordered on, appears in {@link #values}, and fills a model field of that name if any.
      */

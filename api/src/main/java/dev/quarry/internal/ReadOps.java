@@ -155,6 +155,9 @@ final class ReadOps {
     static Function<Conn, CompletableFuture<Map<String, Object>>> aggregate(Compiler compiler, Query published, Shape<?> shape,
                                                                            Map<String, Aggregate> aggregates) {
         Query q = published.copy();   // aggregating across a relation adds its join
+        if (!q.distinctFields().isEmpty()) {
+            throw new UnsupportedOperationException("aggregate() + distinct(fields) not implemented.");
+        }
         if (aggregates.isEmpty()) {
             throw new IllegalArgumentException("aggregate() needs at least one aggregate.");
         }

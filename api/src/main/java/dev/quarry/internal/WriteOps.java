@@ -74,6 +74,9 @@ final class WriteOps {
         if (q.isSliced()) {
             throw new IllegalStateException("Cannot use 'limit' or 'offset' with delete().");
         }
+        if (!q.distinctFields().isEmpty()) {
+            throw new IllegalStateException("Cannot call delete() after .distinct(*fields).");
+        }
         if (valuesShape) {
             throw new IllegalStateException("Cannot call delete() after .values() or .values_list().");
         }

@@ -113,6 +113,26 @@ public interface Dialect {
     /** {@code FOR UPDATE} clause (leading space included). */
     String forUpdate(boolean nowait, boolean skipLocked, boolean noKey);
 
+    /**
+     * {@code FOR [NO KEY] UPDATE OF t1, t2 [NOWAIT | SKIP LOCKED]} (leading space included): Django's
+     * {@code select_for_update(of=...)}; {@code quotedOf} holds quoted table aliases, empty for every table.
+     * Grammars without {@code OF} keep this default, which refuses a non-empty list.
+     */
+    default String forUpdate(boolean nowait, boolean skipLocked, boolean noKey, List<String> quotedOf) {
+        if (!quotedOf.isEmpty()) {
+            throw new UnsupportedOperationException("FOR UPDATE OF is not supported on this database backend.");
+        }
+        return forUpdate(nowait, skipLocked, noKey);
+    }
+
+    /**
+     * {@code DISTINCT ON (e1, e2) } (trailing space included): Django's {@code distinct(*fields)}, with the SQL
+     * of each expression. Grammars without it keep this default, which refuses, with Django's message.
+     */
+    default String distinctOn(List<String> expressions) {
+        throw new UnsupportedOperationException("DISTINCT ON fields is not supported by this database backend.");
+    }
+
     /** Creates a savepoint. */
     String savepoint(String name);
 

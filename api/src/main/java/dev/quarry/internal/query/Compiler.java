@@ -40,8 +40,12 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
-    private void writeSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
-                             long high, boolean lock) {
+    void writeSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
+                     long high, boolean lock) {
+        if (q.combined() != null) {
+            new CombinedWriter(this, dialect).write(w, q.combined(), ordering, low, high);
+            return;
+        }
         if (!q.qualify().isEmpty()) {
             Qualify.write(this, w, q, columns, ordering, low, high);
             return;
@@ -53,7 +57,12 @@ public final class Compiler {
     void writePlainSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
                           long high, boolean lock) {
         w.append("SELECT ");
-        if (q.distinct()) {
+        if (!q.distinctFields().isEmpty()) {
+            if (q.isGrouped()) {
+                throw new UnsupportedOperationException("annotate() + distinct(fields) is not implemented.");
+            }
+            w.append(dialect.distinctOn(q.distinctFields().stream().map(w::render).toList()));
+        } else if (q.distinct()) {
             w.append("DISTINCT ");
         }
         for (int i = 0; i < columns.size(); i++) {
@@ -75,8 +84,35 @@ public final class Compiler {
         orderBy(w, ordering);
         w.append(dialect.limitOffset(high >= 0 ? high - low : -1, low));
         if (lock && q.lock() != null) {
-            w.append(dialect.forUpdate(q.lock().nowait(), q.lock().skipLocked(), false));
+            Query.Lock l = q.lock();
+            w.append(dialect.forUpdate(l.nowait(), l.skipLocked(), l.noKey(), lockedTables(w, q, l.of())));
         }
+    }
+
+    /**
+     * The quoted aliases of {@code select_for_update(of=...)}: {@code "self"} is the model's table, other names
+     * must be selectRelated paths of the query, as in Django.
+     */
+    private List<String> lockedTables(SqlWriter w, Query q, List<String> of) {
+        List<String> out = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (String name : of) {
+            if ("self".equals(name)) {
+                out.add(dialect.quote(w.alias(q.model().table())));
+            } else if (q.selectRelated().contains(name)) {
+                out.add(dialect.quote(w.alias(q.joins().get(name).alias())));
+            } else {
+                invalid.add(name);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            List<String> choices = new ArrayList<>(List.of("self"));
+            choices.addAll(q.selectRelated());
+            throw new dev.quarry.FieldException("Invalid field name(s) given in select_for_update(of=(...)): "
+                    + String.join(", ", invalid) + ". Only relational fields followed in the query are allowed. Choices are: "
+                    + String.join(", ", choices) + ".");
+        }
+        return out;
     }
 
     private void from(SqlWriter w, Query q) {
@@ -85,8 +121,15 @@ public final class Compiler {
         if (!root.equals(q.model().table())) {
             w.append(" ").quote(root);
         }
+        // As Django: a non-null foreign key from a row that is always there is an INNER JOIN (which FOR UPDATE
+        // can lock); anything that may find no row is a LEFT OUTER JOIN, and so is every join below it.
+        Set<String> outer = new java.util.HashSet<>();
         for (Join j : q.joins().values()) {
-            w.append(" LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(w.alias(j.alias())).append(" ON ")
+            boolean inner = j.foreignKey() != null && !j.foreignKey().nullable() && !outer.contains(j.parentAlias());
+            if (!inner) {
+                outer.add(j.alias());
+            }
+            w.append(inner ? " INNER JOIN " : " LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(w.alias(j.alias())).append(" ON ")
                     .quote(w.alias(j.alias())).append(".").quote(j.column()).append(" = ")
                     .quote(w.alias(j.parentAlias())).append(".").quote(j.parentColumn());
         }
@@ -95,7 +138,7 @@ public final class Compiler {
     /**
      * Writes the complete SELECT of an inner query (GROUP BY, HAVING, DISTINCT and slice included) under table
      * aliases of its own ({@code U<depth>}, {@code U<depth>_<join alias>}); its ordering is dropped unless a
-     * slice needs it, as Django does for subqueries.
+     * slice or {@code DISTINCT ON} needs it, as Django does for subqueries.
      */
     void writeInner(SqlWriter w, InnerQuery inner) {
         Query q = inner.query();
@@ -105,7 +148,8 @@ public final class Compiler {
         for (String alias : q.joins().keySet()) {
             aliases.put(alias, "U" + depth + "_" + alias);
         }
-        w.nested(aliases, () -> writeSelect(w, q, inner.columns(), q.isSliced() ? q.effectiveOrdering() : List.of(),
+        boolean ordered = q.isSliced() || !q.distinctFields().isEmpty();   // the ordering picks the rows kept
+        w.nested(aliases, () -> writeSelect(w, q, inner.columns(), ordered ? q.effectiveOrdering() : List.of(),
                 q.low(), q.high(), false));
     }
 
@@ -282,10 +326,15 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
-    /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced or grouped. */
+    /** Whether counting or aggregating must read the query's rows from a subquery. */
+    private static boolean needsSubquery(Query q) {
+        return q.distinct() || q.isSliced() || q.isGrouped() || q.combined() != null || !q.qualify().isEmpty();
+    }
+
+    /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced, grouped or combined. */
     public Statement count(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty()) {
+        if (needsSubquery(q)) {
             w.append("SELECT COUNT(*) FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery");
@@ -300,7 +349,7 @@ public final class Compiler {
     /** {@code SELECT 1 ... LIMIT 1}. */
     public Statement exists(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty()) {
+        if (needsSubquery(q)) {
             w.append("SELECT 1 FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery").append(dialect.limitOffset(1, 0));
@@ -316,7 +365,7 @@ public final class Compiler {
     /** {@code SELECT agg AS alias, ...}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement aggregate(Query q, Map<String, Operand> aggregates, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        boolean sub = q.distinct() || q.isSliced() || q.isGrouped() || !q.qualify().isEmpty();
+        boolean sub = needsSubquery(q);
         w.append("SELECT ");
         int i = 0;
         for (Map.Entry<String, Operand> e : aggregates.entrySet()) {

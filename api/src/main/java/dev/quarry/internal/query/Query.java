@@ -34,8 +34,15 @@ public final class Query {
      *
      * @param nowait     fail instead of waiting
      * @param skipLocked skip locked rows
+     * @param noKey      {@code FOR NO KEY UPDATE}
+     * @param of         {@code "self"} and selectRelated paths to lock; empty for all
      */
-    public record Lock(boolean nowait, boolean skipLocked) {
+    public record Lock(boolean nowait, boolean skipLocked, boolean noKey, List<String> of) {
+
+        /** A lock of every table. */
+        public Lock(boolean nowait, boolean skipLocked) {
+            this(nowait, skipLocked, false, List.of());
+        }
     }
 
     final ModelMeta<?> model;
@@ -45,6 +52,7 @@ public final class Query {
     List<Order> ordering = new ArrayList<>();
     boolean reversed;
     boolean distinct;
+    List<Operand> distinctFields = List.of();
     long low;
     long high = -1;
     boolean empty;
@@ -54,6 +62,7 @@ public final class Query {
     Set<String> aliasOnly = new LinkedHashSet<>();
     Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
+    Combined combined;
     List<String> selectRelated = new ArrayList<>();
     List<dev.quarry.Prefetch> prefetchRelated = new ArrayList<>();
 
@@ -71,6 +80,7 @@ public final class Query {
         q.ordering = new ArrayList<>(ordering);
         q.reversed = reversed;
         q.distinct = distinct;
+        q.distinctFields = distinctFields;
         q.low = low;
         q.high = high;
         q.empty = empty;
@@ -80,9 +90,42 @@ public final class Query {
         q.aliasOnly = new LinkedHashSet<>(aliasOnly);
         q.joins = new LinkedHashMap<>(joins);
         q.lock = lock;
+        q.combined = combined;
         q.selectRelated = new ArrayList<>(selectRelated);
         q.prefetchRelated = new ArrayList<>(prefetchRelated);
         return q;
+    }
+
+    /**
+     * The query of {@code union()}, {@code intersection()} or {@code difference()}: a copy of the first part's
+     * query (so shapes resolve names as in the first part) that selects from {@code combined} instead, with no
+     * conditions, ordering or slice of its own yet.
+     */
+    public static Query combining(Combined combined) {
+        Query q = combined.parts().get(0).query().copy();
+        q.where = new ArrayList<>();
+        q.having = new ArrayList<>();
+        q.ordering = new ArrayList<>();
+        q.reversed = false;
+        q.distinct = false;
+        q.distinctFields = List.of();
+        q.low = 0;
+        q.high = -1;
+        q.empty = false;
+        q.lock = null;
+        q.prefetchRelated = new ArrayList<>();
+        q.combined = combined;
+        return q;
+    }
+
+    /** The set operation this query selects from, or {@code null}. */
+    public Combined combined() {
+        return combined;
+    }
+
+    /** Replaces the set operation (after values() on the combined QuerySet). */
+    public void setCombined(Combined combined) {
+        this.combined = combined;
     }
 
     /** The model queried. */
@@ -168,9 +211,21 @@ public final class Query {
         reversed = !reversed;
     }
 
-    /** Turns on DISTINCT. */
+    /** Turns on DISTINCT (on every selected column). */
     public void setDistinct() {
         distinct = true;
+        distinctFields = List.of();
+    }
+
+    /** Turns on {@code DISTINCT ON (fields)}. */
+    public void setDistinctFields(List<Operand> fields) {
+        distinct = true;
+        distinctFields = List.copyOf(fields);
+    }
+
+    /** The operands of {@code DISTINCT ON}; empty for a plain DISTINCT. */
+    public List<Operand> distinctFields() {
+        return distinctFields;
     }
 
     /** Sets row locking. */

@@ -218,7 +218,7 @@ final class SqlWriter {
     }
 
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
-    private String render(Operand operand) {
+    String render(Operand operand) {
         SqlWriter sub = piece();
         sub.operand(operand);
         params.addAll(sub.params);

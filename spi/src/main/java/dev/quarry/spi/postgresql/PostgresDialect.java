@@ -235,7 +235,18 @@ public class PostgresDialect implements Dialect {
 
     @Override
     public String forUpdate(boolean nowait, boolean skipLocked, boolean noKey) {
-        return (noKey ? " FOR NO KEY UPDATE" : " FOR UPDATE") + (nowait ? " NOWAIT" : "") + (skipLocked ? " SKIP LOCKED" : "");
+        return forUpdate(nowait, skipLocked, noKey, List.of());
+    }
+
+    @Override
+    public String forUpdate(boolean nowait, boolean skipLocked, boolean noKey, List<String> quotedOf) {
+        return (noKey ? " FOR NO KEY UPDATE" : " FOR UPDATE") + (quotedOf.isEmpty() ? "" : " OF " + String.join(", ", quotedOf))
+                + (nowait ? " NOWAIT" : "") + (skipLocked ? " SKIP LOCKED" : "");
+    }
+
+    @Override
+    public String distinctOn(List<String> expressions) {
+        return "DISTINCT ON (" + String.join(", ", expressions) + ") ";
     }
 
     @Override
