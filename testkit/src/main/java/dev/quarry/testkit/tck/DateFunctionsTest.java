@@ -122,6 +122,17 @@ class DateFunctionsTest extends TckBase {
         assertThrows(IllegalArgumentException.class, () -> Functions.trunc("startDate", "decade"));
     }
 
+    /** Django's tests/db_functions/datetime/test_now: Now() in a filter and as a value. */
+    @Test
+    void now() {
+        assertEquals(2, models.filter("startInstant__lt", Functions.now()).count());
+        assertEquals(0, models.filter("startInstant__gt", Functions.now()).count());
+        OffsetDateTime now = models.annotate("now", Functions.now()).valuesListFlat("now", OffsetDateTime.class).first().orElseThrow();
+        assertEquals(true, Math.abs(now.toInstant().getEpochSecond() - java.time.Instant.now().getEpochSecond()) < 600, now.toString());
+        models.filter("name", "m").update(Map.of("startInstant", Functions.now()));
+        assertEquals(2, models.filter("startInstant__gt", START.atOffset(ZoneOffset.UTC)).count());
+    }
+
     @Test
     void truncDateAndTime() {
         assertEquals(List.of(START.toLocalDate(), END.toLocalDate()), extracted(Functions.truncDate("startDatetime"), LocalDate.class));
