@@ -219,8 +219,7 @@ final class ReadOps {
             throw new IllegalArgumentException(format + " is not a recognized format. Allowed formats: "
                     + String.join(", ", formats) + ".");
         }
-        Statement select = compiler.select(q, shape.columns(q));
-        Statement st = new Statement(compiler.dialect().explain(format) + select.sql(), select.params());
+        Statement st = compiler.explain(q, shape.columns(q), format);
         return conn -> conn.query(st, row -> row.get(1, String.class)).thenApply(rows -> String.join("\n", rows));
     }
 }
