@@ -171,6 +171,11 @@ final class ReadOps {
             if (agg == null) {
                 throw new IllegalArgumentException("The aggregate '" + alias + "' is null.");
             }
+            if (agg.argument() instanceof dev.quarry.F f && f.field() != null && q.annotations().containsKey(f.field())
+                    && !q.isSelected(f.field())) {
+                throw new dev.quarry.FieldException("Cannot aggregate over the '" + f.field() + "' alias. Use annotate() to "
+                        + "promote it.");
+            }
             operands.put(alias, q.resolver().expression(agg));
         });
         List<Class<?>> types = operands.values().stream().<Class<?>>map(ReadTypes::of).toList();
