@@ -1,6 +1,8 @@
 package dev.quarry;
 
 import dev.quarry.internal.QuarryImpl;
+import dev.quarry.internal.meta.FieldTypes;
+import dev.quarry.internal.meta.JacksonJsonCodec;
 import dev.quarry.spi.ConnectionConfig;
 
 import java.time.Duration;
@@ -29,6 +31,8 @@ public final class QuarryBuilder {
     private Consumer<Throwable> callbackFailureHandler;
     private ZoneId timeZone = ZoneId.of("UTC");
     private Duration statementTimeout;
+    private JsonCodec jsonCodec;
+    private final java.util.List<jakarta.persistence.AttributeConverter<?, ?>> converters = new java.util.ArrayList<>();
 
     QuarryBuilder() {
     }
@@ -95,6 +99,39 @@ public final class QuarryBuilder {
         return this;
     }
 
+    /**
+     * Replaces the codec of JSON fields (default: Jackson, with {@code java.time} support), e.g. to use a
+     * configured {@code ObjectMapper} or JSON-B.
+     */
+    public QuarryBuilder jsonCodec(JsonCodec codec) {
+        this.jsonCodec = Objects.requireNonNull(codec, "codec");
+        return this;
+    }
+
+    /**
+     * Registers a {@code @Converter(autoApply = true)} JPA converter: every model field of its attribute type is
+     * stored through it (unless the field says {@code @Convert(disableConversion = true)}). Converters named by
+     * {@code @Convert(converter = X.class)} on a field need no registration.
+     * {@snippet :
+     * @Converter(autoApply = true)
+     * public class MoneyConverter implements AttributeConverter<Money, String> { ... }
+     *
+     * Quarry db = Quarry.builder().url(url).converter(new MoneyConverter()).build();
+     * }
+     *
+     * @throws IllegalArgumentException when the converter is not annotated {@code @Converter(autoApply = true)}
+     */
+    public QuarryBuilder converter(jakarta.persistence.AttributeConverter<?, ?> converter) {
+        Objects.requireNonNull(converter, "converter");
+        jakarta.persistence.Converter marker = converter.getClass().getAnnotation(jakarta.persistence.Converter.class);
+        if (marker == null || !marker.autoApply()) {
+            throw new IllegalArgumentException(converter.getClass().getName() + " must be annotated "
+                    + "@Converter(autoApply = true) to be registered; name other converters with @Convert(converter = ...).");
+        }
+        converters.add(converter);
+        return this;
+    }
+
     /** A provider-specific setting, passed through untouched. */
     public QuarryBuilder property(String key, String value) {
         properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -120,6 +157,7 @@ public final class QuarryBuilder {
         }
         ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client,
                 timeZone, statementTimeout);
-        return QuarryImpl.open(config, provider, callbackFailureHandler);
+        FieldTypes types = new FieldTypes(jsonCodec != null ? jsonCodec : new JacksonJsonCodec(), converters);
+        return QuarryImpl.open(config, provider, callbackFailureHandler, types);
     }
 }

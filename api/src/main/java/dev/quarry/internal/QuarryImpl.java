@@ -14,6 +14,7 @@ import dev.quarry.internal.exec.Errors;
 import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.exec.PoolSession;
 import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.meta.FieldTypes;
 import dev.quarry.internal.meta.Models;
 import dev.quarry.internal.query.Compiler;
 import dev.quarry.spi.Capabilities;
@@ -42,7 +43,7 @@ public final class QuarryImpl implements Quarry {
     private final QuarryProvider provider;
     private final Database database;
     private final Dialect dialect;
-    private final Models models = new Models();
+    private final Models models;
     private final Errors errors;
     private final QueryContext context;
     private final Consumer<Throwable> callbackFailures;
@@ -50,7 +51,9 @@ public final class QuarryImpl implements Quarry {
     private final SchemaImpl schema;
     private volatile boolean closed;
 
-    private QuarryImpl(QuarryProvider provider, Database database, Dialect dialect, Consumer<Throwable> callbackFailures) {
+    private QuarryImpl(QuarryProvider provider, Database database, Dialect dialect, Consumer<Throwable> callbackFailures,
+                       FieldTypes types) {
+        this.models = new Models(types);
         this.provider = provider;
         this.database = database;
         this.dialect = dialect;
@@ -63,9 +66,15 @@ public final class QuarryImpl implements Quarry {
 
     /** Finds the provider and dialect for {@code config} and opens the pool. */
     public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures) {
+        return open(config, providerName, callbackFailures, FieldTypes.defaults());
+    }
+
+    /** Finds the provider and dialect for {@code config} and opens the pool; fields are converted by {@code types}. */
+    public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures,
+                              FieldTypes types) {
         QuarryProvider provider = chooseProvider(config, providerName);
         Dialect dialect = chooseDialect(config.url());
-        return new QuarryImpl(provider, provider.open(config), dialect, callbackFailures);
+        return new QuarryImpl(provider, provider.open(config), dialect, callbackFailures, types);
     }
 
     private static QuarryProvider chooseProvider(ConnectionConfig config, String name) {

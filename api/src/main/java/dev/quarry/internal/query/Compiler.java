@@ -136,6 +136,7 @@ public final class Compiler {
                 collectColumns(a.right(), out);
             }
             case Operand.Ref r -> collectColumns(r.target(), out);
+            case Operand.Func f -> f.args().forEach(a -> collectColumns(a, out));
             case Operand.Condition c -> collectNode(c.node(), out);
             case Operand.Param p -> { }
             case Operand.Agg a -> { }
@@ -258,6 +259,7 @@ public final class Compiler {
             case Operand.Ref r -> new Operand.Ref(r.alias(), retable(r.target(), table));
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
+            case Operand.Func f -> new Operand.Func(f.operator(), f.args().stream().map(a -> retable(a, table)).toList(), f.codec());
         };
     }
 

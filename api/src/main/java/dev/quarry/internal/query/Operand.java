@@ -66,6 +66,18 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * A dialect operator on JSON or array values ({@code Dialect#typeOperator}: {@code json_path},
+     * {@code array_index}...), its {@code %s} slots filled with {@code args} in order; {@code codec} reads and
+     * converts what it yields.
+     */
+    record Func(String operator, java.util.List<Operand> args, dev.quarry.internal.meta.Codec codec) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return args.stream().anyMatch(Operand::containsAggregate);
+        }
+    }
+
     /** A reference to an annotation by alias. */
     record Ref(String alias, Operand target) implements Operand {
         @Override

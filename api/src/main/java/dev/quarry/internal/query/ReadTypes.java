@@ -23,6 +23,7 @@ public final class ReadTypes {
             case Operand.Arith a -> arithmetic(of(a.left()), of(a.right()));
             case Operand.Agg a -> aggregate(a);
             case Operand.RowNumber r -> Long.class;
+            case Operand.Func f -> f.codec().dbType();
         };
     }
 

@@ -6,6 +6,7 @@ import dev.quarry.F;
 import dev.quarry.FieldException;
 import dev.quarry.Q;
 import dev.quarry.ValueException;
+import dev.quarry.internal.meta.Codec;
 import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
@@ -166,6 +167,9 @@ public final class Resolver {
             field = walk.field();
             owner = walk.owner();
             i = walk.next();
+            if (field.codec().kind() != Codec.Kind.SCALAR) {
+                return TypedLookups.lookup(this, path, parts, i, walk.column(), field, owner, value);
+            }
         }
         String lookup = "exact";
         for (; i < parts.length; i++) {
@@ -186,7 +190,7 @@ public final class Resolver {
         return leaf(path, lhs, field, owner, lookup, value);
     }
 
-    private Node leaf(String path, Operand lhs, FieldMeta field, ModelMeta<?> owner, String lookup, Object value) {
+    Node leaf(String path, Operand lhs, FieldMeta field, ModelMeta<?> owner, String lookup, Object value) {
         switch (lookup) {
             case "isnull" -> {
                 if (!(value instanceof Boolean b)) {
@@ -294,6 +298,9 @@ public final class Resolver {
         }
         String[] parts = name.split("__", -1);
         Walk walk = walk(name, parts, false);
+        if (walk.next() != parts.length && walk.field().codec().kind() != Codec.Kind.SCALAR) {
+            return TypedLookups.operand(name, parts, walk.next(), walk.column(), walk.field(), walk.owner());
+        }
         if (walk.next() != parts.length) {
             throw new FieldException("'" + name + "' does not name a field: '" + parts[walk.next()]
                     + "' is a lookup or transform, allowed only in filters.");

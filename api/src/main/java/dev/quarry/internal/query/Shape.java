@@ -82,7 +82,8 @@ public abstract sealed class Shape<T> {
         }
         for (String name : names) {
             Operand op = resolver.fieldOperand(name);
-            FieldMeta f = op instanceof Operand.Col c ? c.field() : null;
+            FieldMeta f = op instanceof Operand.Col c ? c.field()
+                    : op instanceof Operand.Func fn ? FieldMeta.column(name, fn.codec()) : null;
             out.add(new Selected(name, op, ReadTypes.of(op), f));
         }
         for (Annotation a : query.annotations().values()) {
