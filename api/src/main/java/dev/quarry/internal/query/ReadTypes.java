@@ -17,10 +17,13 @@ public final class ReadTypes {
         return switch (operand) {
             case Operand.Col c -> c.field().codec().dbType();
             case Operand.Transform t -> Lookups.transformType(t.part());
-            case Operand.Param p -> Object.class;
+            case Operand.Param p -> p.value() instanceof java.time.Duration ? java.time.Duration.class : Object.class;
             case Operand.Ref r -> of(r.target());
             case Operand.Condition c -> Boolean.class;
-            case Operand.Arith a -> arithmetic(of(a.left()), of(a.right()));
+            case Operand.Arith a -> {
+                Class<?> temporal = TemporalArithmetic.type(a.operator(), of(a.left()), of(a.right()));
+                yield temporal != null ? temporal : arithmetic(of(a.left()), of(a.right()));
+            }
             case Operand.Agg a -> aggregate(a);
             case Operand.RowNumber r -> Long.class;
             case Operand.Func f -> f.codec().dbType();

@@ -66,6 +66,8 @@ final class SqlWriter {
                 }
                 sql.append(template.formatted(f.args().stream().map(this::render).toArray()));
             }
+            case Operand.Arith a when TemporalArithmetic.isDateDifference(a.operator(), a.left(), a.right()) ->
+                    sql.append(dialect.typeOperator("date_difference").formatted(render(a.left()), render(a.right())));
             case Operand.Arith a -> {
                 sql.append('(');
                 operand(a.left());

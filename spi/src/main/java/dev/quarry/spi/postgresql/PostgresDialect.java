@@ -55,7 +55,8 @@ public class PostgresDialect implements Dialect {
             "json_path_text", "(%s #>> %s)",
             "array_index", "%s[%s]",
             "array_slice", "%s[%s:%s]",
-            "array_length", "CARDINALITY(%s)");
+            "array_length", "CARDINALITY(%s)",
+            "date_difference", "(INTERVAL '1 day' * (%s - %s))");
 
     private static final Map<String, String> EXTRACTS = Map.ofEntries(
             Map.entry("year", "EXTRACT(YEAR FROM %s)"),
