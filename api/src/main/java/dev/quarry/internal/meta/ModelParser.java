@@ -67,6 +67,11 @@ final class ModelParser {
                     transientField(type, table, f, lookup, transients, models.types());
                     continue;
                 }
+                if (Embeddables.isEmbedded(f)) {
+                    fields.addAll(Embeddables.flatten(type, f, (owner, attr) ->
+                            field(owner, table, attr, lookupFor(owner), models.types())));
+                    continue;
+                }
                 fields.add(field(type, table, f, lookup, models.types()));
             }
             for (Method m : c.getDeclaredMethods()) {
@@ -102,7 +107,7 @@ final class ModelParser {
         }
     }
 
-    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    static MethodHandles.Lookup lookupFor(Class<?> type) {
         Module api = ModelParser.class.getModule();
         if (!api.canRead(type.getModule())) {
             api.addReads(type.getModule());

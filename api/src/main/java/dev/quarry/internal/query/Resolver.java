@@ -40,7 +40,7 @@ public final class Resolver {
     }
 
     /** A column reached by following relations: the operand, its field, the next part's index, its model. */
-    private record Walk(Operand.Col column, FieldMeta field, int next, ModelMeta<?> owner) {
+    private record Walk(Operand.Col column, FieldMeta field, int next, ModelMeta<?> owner, String[] parts) {
     }
 
     /** The to-many joins this resolver (one filter() call) made, by path. */
@@ -55,13 +55,17 @@ public final class Resolver {
         String alias = model.table();
         String prefix = "";
         for (int i = 0; ; i++) {
+            int embedded = current.embeddedSpan(parts, i);
+            if (embedded > 0) {
+                parts = joinEmbedded(parts, i, embedded);
+            }
             FieldMeta field = current.fieldOrAttribute(parts[i]);
             if (field == null) {
                 throw current.unknownField(parts[i], current == model ? new ArrayList<>(annotations.keySet()) : List.of());
             }
             boolean more = i + 1 < parts.length && !Lookups.isLookup(parts[i + 1]) && !Lookups.isTransform(parts[i + 1]);
             if (field.kind() == FieldKind.COLUMN || (field.kind() == FieldKind.FOREIGN_KEY && !more)) {
-                return new Walk(new Operand.Col(alias, field), field, i + 1, current);
+                return new Walk(new Operand.Col(alias, field), field, i + 1, current, parts);
             }
             Relation relation = Relation.of(current, field);
             ModelMeta<?> target = relation.target();
@@ -69,7 +73,7 @@ public final class Resolver {
             if (relation.kind() == Relation.Kind.FORWARD) {
                 boolean targetPk = "pk".equals(parts[i + 1]) || target.pk().name().equals(parts[i + 1]);
                 if (targetPk && (i + 2 == parts.length || Lookups.isLookup(parts[i + 2]) || Lookups.isTransform(parts[i + 2]))) {
-                    return new Walk(new Operand.Col(alias, field), field, i + 2, current);
+                    return new Walk(new Operand.Col(alias, field), field, i + 2, current, parts);
                 }
                 String parent = alias;
                 alias = joins(path).computeIfAbsent(prefix, p -> Join.forward(p, "T_" + p, target, parent, field)).alias();
@@ -78,9 +82,18 @@ public final class Resolver {
             }
             current = target;
             if (!more) {
-                return new Walk(new Operand.Col(alias, target.pk()), target.pk(), i + 1, target);
+                return new Walk(new Operand.Col(alias, target.pk()), target.pk(), i + 1, target, parts);
             }
         }
+    }
+
+    /** {@code parts} with the {@code span} parts from {@code i} joined into one embedded field's name. */
+    private static String[] joinEmbedded(String[] parts, int i, int span) {
+        String[] out = new String[parts.length - span + 1];
+        System.arraycopy(parts, 0, out, 0, i);
+        out[i] = String.join("__", java.util.Arrays.copyOfRange(parts, i, i + span));
+        System.arraycopy(parts, i + span, out, i + 1, parts.length - i - span);
+        return out;
     }
 
     private Map<String, Join> joins(String path) {
@@ -163,6 +176,7 @@ public final class Resolver {
             lhs = new Operand.Ref(annotation.alias(), annotation.operand());
         } else {
             Walk walk = walk(path, parts, true);
+            parts = walk.parts();
             lhs = walk.column();
             field = walk.field();
             owner = walk.owner();
@@ -296,8 +310,8 @@ public final class Resolver {
         if (annotation != null) {
             return new Operand.Ref(annotation.alias(), annotation.operand());
         }
-        String[] parts = name.split("__", -1);
-        Walk walk = walk(name, parts, false);
+        Walk walk = walk(name, name.split("__", -1), false);
+        String[] parts = walk.parts();
         if (walk.next() != parts.length && walk.field().codec().kind() != Codec.Kind.SCALAR) {
             return TypedLookups.operand(name, parts, walk.next(), walk.column(), walk.field(), walk.owner());
         }
