@@ -157,7 +157,7 @@ public final class QuarryBuilder {
         }
         ConnectionConfig config = new ConnectionConfig(url, user, password, poolSize, connectTimeout, properties, client,
                 timeZone, statementTimeout);
-        FieldTypes types = new FieldTypes(jsonCodec != null ? jsonCodec : new JacksonJsonCodec(), converters);
+        FieldTypes types = new FieldTypes(jsonCodec != null ? jsonCodec : new JacksonJsonCodec(), converters, timeZone);
         return QuarryImpl.open(config, provider, callbackFailureHandler, types);
     }
 }

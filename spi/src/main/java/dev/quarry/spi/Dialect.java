@@ -35,7 +35,8 @@ public interface Dialect {
      * The template of an operator on a JSON or array value, with one {@code %s} per operand in order; {@code null}
      * when this grammar has none. Names: {@code json_path} (the JSON value at a path given as a text array),
      * {@code json_path_text} (the same as text), {@code array_index} (an element, 1-based index),
-     * {@code array_slice} (a sub-array, 1-based bounds inclusive), {@code array_length} (the element count), {@code date_difference} (two dates' difference as an interval).
+     * {@code array_slice} (a sub-array, 1-based bounds inclusive), {@code array_length} (the element count), {@code date_difference} (two dates' difference as an interval), {@code at_time_zone} (an instant as the local
+     * date-time of a zone named by the second operand).
      * Lookups on these values ({@code json_contains}, {@code json_contained_by}, {@code has_key}, {@code has_keys},
      * {@code has_any_keys}, {@code array_contains}, {@code array_contained_by}, {@code overlap}) come from
      * {@link #lookupTemplate(String)}.

@@ -160,6 +160,17 @@ public final class Codec {
         return out;
     }
 
+    /** A {@code ZonedDateTime} field: a {@code timestamptz}, read back in {@code zone} (the session time zone). */
+    public static Codec zoned(String fieldName, java.time.ZoneId zone) {
+        return new Codec(fieldName, ZonedDateTime.class, OffsetDateTime.class,
+                v -> ((OffsetDateTime) v).atZoneSameInstant(zone), null, Kind.SCALAR, null);
+    }
+
+    /** Whether the column is a {@code timestamptz} (an instant), whose date/time parts depend on a time zone. */
+    public boolean isInstant() {
+        return dbType == OffsetDateTime.class || dbType == Instant.class;
+    }
+
     /** What the column holds: a scalar, JSON or an array. */
     public Kind kind() {
         return kind;

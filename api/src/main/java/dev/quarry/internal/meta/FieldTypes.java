@@ -12,6 +12,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +34,28 @@ public final class FieldTypes {
 
     private final JsonCodec json;
     private final List<AttributeConverter<?, ?>> autoApplied;
+    private final ZoneId timeZone;
 
     /**
      * @param json        encodes JSON fields
      * @param autoApplied {@code @Converter(autoApply = true)} converters, applied to every field of their type
+     * @param timeZone    the session time zone: {@code ZonedDateTime} fields read in it, and date/time transforms
+     *                    of {@code timestamptz} columns are computed in it
      */
-    public FieldTypes(JsonCodec json, List<AttributeConverter<?, ?>> autoApplied) {
+    public FieldTypes(JsonCodec json, List<AttributeConverter<?, ?>> autoApplied, ZoneId timeZone) {
         this.json = json;
         this.autoApplied = List.copyOf(autoApplied);
+        this.timeZone = timeZone;
     }
 
     /** The defaults: Jackson for JSON, no converters. */
     public static FieldTypes defaults() {
-        return new FieldTypes(new JacksonJsonCodec(), List.of());
+        return new FieldTypes(new JacksonJsonCodec(), List.of(), ZoneOffset.UTC);
+    }
+
+    /** The session time zone (Django's {@code TIME_ZONE}). */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     /** The JSON codec, for values compared with JSON paths. */
@@ -81,6 +93,9 @@ public final class FieldTypes {
                         + "an array field; string arrays are text[] (array operators refuse varchar[] against text[]).");
             }
             return Codec.array(name, f.getType(), Codec.of(name, element, true), List.class.isAssignableFrom(f.getType()));
+        }
+        if (f.getType() == ZonedDateTime.class) {
+            return Codec.zoned(name, timeZone);
         }
         Enumerated enumerated = f.getAnnotation(Enumerated.class);
         return Codec.of(name, f.getType(), enumerated != null && enumerated.value() == EnumType.STRING);

@@ -191,6 +191,7 @@ public final class Resolver {
             if (Lookups.isTransform(part)) {
                 if (field != null) {
                     Lookups.checkTransform(part, field.name(), field.codec().javaType());
+                    lhs = TypedLookups.inSessionZone(lhs, field, owner);
                 }
                 lhs = new Operand.Transform(part, lhs);
                 field = null;

@@ -60,6 +60,19 @@ final class TypedLookups {
         return t.operand();
     }
 
+    /**
+     * A {@code timestamptz} column as a local date-time in the session time zone (bound, as Django binds it), so that
+     * date/time transforms never depend on the JVM's or the server's zone; other operands unchanged.
+     */
+    static Operand inSessionZone(Operand lhs, FieldMeta field, ModelMeta<?> owner) {
+        if (!field.codec().isInstant()) {
+            return lhs;
+        }
+        String zone = owner.models().types().timeZone().getId();
+        return new Operand.Func("at_time_zone", List.of(lhs, new Operand.Param(zone)),
+                Codec.of(field.name(), java.time.LocalDateTime.class, true));
+    }
+
     // ---- JSON ----
 
     private static Node json(Resolver resolver, String path, String[] parts, int next, Operand.Col column, FieldMeta field,

@@ -56,7 +56,8 @@ public class PostgresDialect implements Dialect {
             "array_index", "%s[%s]",
             "array_slice", "%s[%s:%s]",
             "array_length", "CARDINALITY(%s)",
-            "date_difference", "(INTERVAL '1 day' * (%s - %s))");
+            "date_difference", "(INTERVAL '1 day' * (%s - %s))",
+            "at_time_zone", "(%s AT TIME ZONE %s)");
 
     private static final Map<String, String> EXTRACTS = Map.ofEntries(
             Map.entry("year", "EXTRACT(YEAR FROM %s)"),
