@@ -25,11 +25,11 @@ public final class Aggregate implements Expression {
     }
 
     private final Function function;
-    private final F argument;
+    private final Expression argument;
     private final boolean distinct;
     private final Q filter;
 
-    private Aggregate(Function function, F argument, boolean distinct, Q filter) {
+    private Aggregate(Function function, Expression argument, boolean distinct, Q filter) {
         this.function = function;
         this.argument = argument;
         this.distinct = distinct;
@@ -66,6 +66,39 @@ public final class Aggregate implements Expression {
         return new Aggregate(Objects.requireNonNull(function), expression, false, null);
     }
 
+    /**
+     * The aggregate of any expression ({@link Case}, {@link Func}...), e.g.
+     * {@code Aggregate.of(Function.SUM, Case.when(Q.of("status", "open"), 1).otherwise(0))}.
+     */
+    public static Aggregate of(Function function, Expression expression) {
+        return new Aggregate(Objects.requireNonNull(function), Objects.requireNonNull(expression, "expression"), false, null);
+    }
+
+    /** {@code COUNT(expression)}. */
+    public static Aggregate count(Expression expression) {
+        return of(Function.COUNT, expression);
+    }
+
+    /** {@code SUM(expression)}. */
+    public static Aggregate sum(Expression expression) {
+        return of(Function.SUM, expression);
+    }
+
+    /** {@code AVG(expression)}. */
+    public static Aggregate avg(Expression expression) {
+        return of(Function.AVG, expression);
+    }
+
+    /** {@code MIN(expression)}. */
+    public static Aggregate min(Expression expression) {
+        return of(Function.MIN, expression);
+    }
+
+    /** {@code MAX(expression)}. */
+    public static Aggregate max(Expression expression) {
+        return of(Function.MAX, expression);
+    }
+
     /** Aggregates distinct values only. */
     public Aggregate distinct() {
         return new Aggregate(function, argument, true, filter);
@@ -82,7 +115,7 @@ public final class Aggregate implements Expression {
     }
 
     /** What is aggregated, or {@code null} for {@code COUNT(*)}. */
-    public F argument() {
+    public Expression argument() {
         return argument;
     }
 
@@ -98,10 +131,10 @@ public final class Aggregate implements Expression {
 
     /** Django's default alias for {@code aggregate(Count("id"))}: {@code "id__count"}. */
     public String defaultAlias() {
-        if (argument == null || argument.field() == null) {
+        if (!(argument instanceof F f) || f.field() == null) {
             throw new IllegalArgumentException("Complex aggregates require an alias.");
         }
-        return argument.field() + "__" + function.name().toLowerCase(Locale.ROOT);
+        return f.field() + "__" + function.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

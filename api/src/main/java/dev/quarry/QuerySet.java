@@ -50,6 +50,18 @@ public interface QuerySet<T> {
     /** Rows not matching {@code q}. */
     QuerySet<T> exclude(Q q);
 
+    /**
+     * Rows for which a boolean expression holds: an {@link Exists}, a {@link Q}, a boolean {@link CaseExpression} or
+     * function (Django's {@code filter(Exists(...))}).
+     * {@snippet :
+     * posts.filter(Exists.of(comments.filter("post", OuterRef.of("pk")))).list();
+     * }
+     */
+    QuerySet<T> filter(Expression condition);
+
+    /** Rows for which a boolean expression does not hold: {@code exclude(Exists.of(...))} is Django's {@code ~Exists}. */
+    QuerySet<T> exclude(Expression condition);
+
     /** Rows not matching all the lookups of the map together. */
     QuerySet<T> exclude(Map<String, ?> lookups);
 
@@ -97,10 +109,74 @@ public interface QuerySet<T> {
     QuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked);
 
     /**
+     * {@code SELECT ... FOR [NO KEY] UPDATE [OF ...] [NOWAIT | SKIP LOCKED]} with Django's options; {@code of}
+     * names {@code "self"} or {@code selectRelated} paths (checked when the query runs, as in Django).
+     */
+    QuerySet<T> selectForUpdate(SelectForUpdate options);
+
+    /**
+     * Django's {@code distinct(*fields)}: one row per distinct value of {@code fields} (PostgreSQL's {@code
+     * DISTINCT ON}); the ordering must start with the same fields, and picks the row kept. Without fields,
+     * {@link #distinct()}.
+     * {@snippet :
+     * posts.orderBy("writer", "-views").distinct("writer").list();   // each writer's most viewed post
+     * }
+     */
+    QuerySet<T> distinct(String... fields);
+
+    /**
+     * Django's {@code union()}: the rows of this QuerySet and of {@code other}, without duplicates. The result may
+     * then only be ordered (by selected columns), sliced, reshaped with {@code values*()}, counted and read; other
+     * methods throw {@link UnsupportedOperationException} ("Calling QuerySet.filter() after union() is not
+     * supported."). The parts must select the same number of columns of compatible types.
+     * {@snippet :
+     * List<String> names = writers.filter("name__startswith", "a").union(writers.filter("publisher", acme))
+     *         .orderBy("name").valuesListFlat("name", String.class).list();
+     * }
+     */
+    QuerySet<T> union(QuerySet<T> other);
+
+    /** {@link #union(QuerySet)}, keeping duplicates when {@code all} ({@code UNION ALL}). */
+    QuerySet<T> union(QuerySet<T> other, boolean all);
+
+    /** Django's {@code intersection()}: the rows in both ({@code INTERSECT}); restricted as {@link #union(QuerySet)}. */
+    QuerySet<T> intersection(QuerySet<T> other);
+
+    /** Django's {@code difference()}: the rows of this QuerySet not in {@code other} ({@code EXCEPT}); restricted as {@link #union(QuerySet)}. */
+    QuerySet<T> difference(QuerySet<T> other);
+
+    /**
      * Adds a computed value named {@code alias} to each row; aggregates group by the model. The alias can then
      * be filtered and ordered on, appears in {@link #values}, and fills a model field of that name if any.
      */
     QuerySet<T> annotate(String alias, Expression expression);
+
+    /**
+     * Names an expression for later filters, orderings and annotations without selecting it (Django's {@code alias()}).
+     * {@snippet :
+     * writers.alias("n", Aggregate.count("posts")).filter("n__gt", 1).list();
+     * }
+     */
+    QuerySet<T> alias(String alias, Expression expression);
+
+    /**
+     * The distinct dates of a date or date-time field truncated to {@code kind} ({@code year month week day}),
+     * ascending, without NULL: Django's {@code dates(field, kind)}. Timestamps with a zone are truncated in the
+     * session time zone.
+     */
+    QuerySet<java.time.LocalDate> dates(String field, String kind);
+
+    /** {@link #dates(String, String)} in {@code order}, {@code "ASC"} or {@code "DESC"}. */
+    QuerySet<java.time.LocalDate> dates(String field, String kind, String order);
+
+    /**
+     * The distinct date-times of a date-time field truncated to {@code kind} ({@code year month week day hour minute
+     * second}), ascending, without NULL: Django's {@code datetimes(field, kind)}, in the session time zone.
+     */
+    QuerySet<java.time.LocalDateTime> datetimes(String field, String kind);
+
+    /** {@link #datetimes(String, String)} in {@code order}, {@code "ASC"} or {@code "DESC"}. */
+    QuerySet<java.time.LocalDateTime> datetimes(String field, String kind, String order);
 
     /** Rows as maps of field name to value (all concrete fields when none are named). */
     QuerySet<Map<String, Object>> values(String... fields);

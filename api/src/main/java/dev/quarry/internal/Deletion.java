@@ -7,9 +7,7 @@ import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.meta.Relation;
 import dev.quarry.internal.query.Compiler;
-import dev.quarry.internal.query.Operand;
 import dev.quarry.internal.query.Query;
-import dev.quarry.internal.query.Selected;
 import dev.quarry.spi.Statement;
 
 import java.util.ArrayList;
@@ -59,8 +57,7 @@ final class Deletion {
     private CompletableFuture<Void> delete(Conn conn, Query query) {
         ModelMeta<?> model = query.model();
         FieldMeta pk = model.pk();
-        Selected pkColumn = new Selected(pk.name(), new Operand.Col(model.table(), pk), pk.codec().dbType(), pk);
-        Statement select = compiler.select(query, List.of(pkColumn), List.of(), query.low(), query.high());
+        Statement select = compiler.selectPks(query);
         return conn.query(select, row -> (Object) row.get(1, pk.codec().dbType())).thenCompose(pks -> {
             CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
             for (int i = 0; i < pks.size(); i += CHUNK) {

@@ -7,6 +7,7 @@ import dev.quarry.Deleted;
 import dev.quarry.Expression;
 import dev.quarry.Q;
 import dev.quarry.QuerySet;
+import dev.quarry.SelectForUpdate;
 import dev.quarry.TransactionException;
 import dev.quarry.internal.exec.CancelScope;
 import dev.quarry.internal.exec.Conn;
@@ -14,6 +15,7 @@ import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Annotation;
+import dev.quarry.internal.query.Combined;
 import dev.quarry.internal.query.Node;
 import dev.quarry.internal.query.Operand;
 import dev.quarry.internal.query.Query;
@@ -41,7 +43,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the row type
  */
-public class QuerySetImpl<T> implements QuerySet<T> {
+public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.QuerySource {
 
     final QueryContext ctx;
     final ModelMeta<?> model;
@@ -63,6 +65,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     private <V> QuerySetImpl<V> reshaped(Shape<V> newShape) {
         Query copy = query.copy();
         newShape.validate(copy);   // checks the names and adds the joins they need to the copy
+        if (copy.combined() != null) {
+            copy.setCombined(copy.combined().reshaped(newShape));
+        }
         return new QuerySetImpl<>(ctx, model, copy, newShape);
     }
 
@@ -77,6 +82,22 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     private void checkNotSliced(String what) {
         if (query.isSliced()) {
             throw new IllegalStateException("Cannot " + what + " a query once a slice has been taken.");
+        }
+    }
+
+    @Override
+    public Query sourceQuery() {
+        return query;
+    }
+
+    @Override
+    public Shape<?> sourceShape() {
+        return shape;
+    }
+
+    private void checkNotSlicedForDistinct() {
+        if (query.isSliced()) {
+            throw new IllegalStateException("Cannot create distinct fields once a slice has been taken.");
         }
     }
 
@@ -95,6 +116,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override
     public QuerySet<T> filter(Q q) {
         Objects.requireNonNull(q, "q");
+        Combinations.refuse(query, "filter");
         checkNotSliced("filter");
         return with(copy -> {
             if (!q.isEmpty()) {
@@ -102,6 +124,75 @@ public class QuerySetImpl<T> implements QuerySet<T> {
             }
             return copy;
         });
+    }
+
+    @Override
+    public QuerySet<T> filter(Expression condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition instanceof Q q) {
+            return filter(q);
+        }
+        checkNotSliced("filter");
+        return with(copy -> {
+            copy.addCondition(copy.resolver().condition(condition));
+            return copy;
+        });
+    }
+
+    @Override
+    public QuerySet<T> exclude(Expression condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition instanceof Q q) {
+            return exclude(q);
+        }
+        checkNotSliced("filter");
+        return with(copy -> {
+            copy.addCondition(new Node.Not(copy.resolver().condition(condition)));
+            return copy;
+        });
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDate> dates(String field, String kind) {
+        return dates(field, kind, "ASC");
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDate> dates(String field, String kind, String order) {
+        if (!List.of("year", "month", "week", "day").contains(kind)) {
+            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', or 'day'.");
+        }
+        return truncated(field, kind, order, java.time.LocalDate.class);
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind) {
+        return datetimes(field, kind, "ASC");
+    }
+
+    @Override
+    public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind, String order) {
+        if (!List.of("year", "month", "week", "day", "hour", "minute", "second").contains(kind)) {
+            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', 'day', 'hour', 'minute', "
+                    + "or 'second'.");
+        }
+        return truncated(field, kind, order, java.time.LocalDateTime.class);
+    }
+
+    /** Django's dates()/datetimes(): the distinct truncated values of a field, without NULL, in order. */
+    private <V> QuerySet<V> truncated(String field, String kind, String order, Class<V> type) {
+        Objects.requireNonNull(field, "field");
+        if (!"ASC".equals(order) && !"DESC".equals(order)) {
+            throw new IllegalArgumentException("'order' must be either 'ASC' or 'DESC'.");
+        }
+        Class<?> source = ReadTypes.of(query.resolver().fieldOperand(field));
+        if (type == java.time.LocalDateTime.class && source == java.time.LocalDate.class) {
+            throw new IllegalArgumentException("'" + field + "' is a DateField: use dates(), datetimes() needs a "
+                    + "DateTimeField.");
+        }
+        String name = "datefield";
+        return annotate(name, dev.quarry.Functions.trunc(field, kind, type)).valuesListFlat(name, type)
+                .filter(name + "__isnull", false).distinct().orderBy("ASC".equals(order) ? name : "-" + name);
     }
 
     @Override
@@ -117,6 +208,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override
     public QuerySet<T> exclude(Q q) {
         Objects.requireNonNull(q, "q");
+        Combinations.refuse(query, "exclude");
         if (q.isEmpty()) {
             return filter(q);
         }
@@ -132,7 +224,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
                 copy.addCondition(new Node.Not(node));
             } else {
                 probe.addCondition(node);
-                copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()), probe)));
+                copy.addCondition(new Node.Not(new Node.InQuery(new Operand.Col(model.table(), model.pk()),
+                        dev.quarry.internal.query.InnerQuery.pks(probe))));
             }
             return copy;
         });
@@ -158,7 +251,11 @@ public class QuerySetImpl<T> implements QuerySet<T> {
                 }
                 boolean desc = f.startsWith("-");
                 String name = desc ? f.substring(1) : f;
-                terms.add(new Query.Order(copy.resolver().fieldOperand(name), desc));
+                Operand operand = copy.resolver().fieldOperand(name);
+                if (copy.combined() != null) {   // a column of the result, placed when compiled
+                    operand = new Operand.Output("", name, ReadTypes.of(operand));
+                }
+                terms.add(new Query.Order(operand, desc));
             }
             copy.setOrdering(terms);
             return copy;
@@ -176,9 +273,27 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> distinct() {
-        checkNotSliced("create distinct fields");
+        Combinations.refuse(query, "distinct");
+        checkNotSlicedForDistinct();
         return with(copy -> {
             copy.setDistinct();
+            return copy;
+        });
+    }
+
+    @Override
+    public QuerySet<T> distinct(String... fields) {
+        if (fields.length == 0) {
+            return distinct();
+        }
+        Combinations.refuse(query, "distinct");
+        checkNotSlicedForDistinct();
+        return with(copy -> {
+            List<Operand> operands = new ArrayList<>();
+            for (String f : fields) {
+                operands.add(copy.resolver().fieldOperand(Objects.requireNonNull(f, "field")));
+            }
+            copy.setDistinctFields(operands);
             return copy;
         });
     }
@@ -204,6 +319,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> selectRelated(String... paths) {
+        Combinations.refuse(query, "select_related");
         return with(copy -> {
             List<String> wanted = new ArrayList<>(List.of(paths));
             if (wanted.isEmpty()) {
@@ -223,6 +339,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> prefetchRelated(dev.quarry.Prefetch... lookups) {
+        Combinations.refuse(query, "prefetch_related");
         modelMeta();
         for (dev.quarry.Prefetch p : lookups) {
             Prefetcher.validate(model, Objects.requireNonNull(p, "lookup"));
@@ -258,6 +375,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> only(String... fields) {
+        Combinations.refuse(query, "only");
         java.util.Set<String> names = checkedFields(fields);
         return with(copy -> {
             copy.setOnly(names);
@@ -267,6 +385,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> defer(String... fields) {
+        Combinations.refuse(query, "defer");
         java.util.Set<String> names = checkedFields(fields);
         return with(copy -> {
             copy.addDefer(names);
@@ -289,19 +408,38 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     @Override
     public QuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked) {
-        if (nowait && skipLocked) {
+        SelectForUpdate options = SelectForUpdate.defaults();
+        options = nowait ? options.nowait() : options;
+        return selectForUpdate(skipLocked ? options.skipLocked() : options);
+    }
+
+    @Override
+    public QuerySet<T> selectForUpdate(SelectForUpdate options) {
+        Objects.requireNonNull(options, "options");
+        if (options.isNowait() && options.isSkipLocked()) {
             throw new IllegalArgumentException("The nowait option cannot be used with skip_locked.");
         }
+        Combinations.refuse(query, "select_for_update");
         return with(copy -> {
-            copy.setLock(new Query.Lock(nowait, skipLocked));
+            copy.setLock(new Query.Lock(options.isNowait(), options.isSkipLocked(), options.isNoKey(), options.ofNames()));
             return copy;
         });
     }
 
     @Override
     public QuerySet<T> annotate(String alias, Expression expression) {
+        return annotate(alias, expression, false);
+    }
+
+    @Override
+    public QuerySet<T> alias(String alias, Expression expression) {
+        return annotate(alias, expression, true);
+    }
+
+    private QuerySet<T> annotate(String alias, Expression expression, boolean hidden) {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(expression, "expression");
+        Combinations.refuse(query, "annotate");
         if (model.field(alias) != null) {
             throw new IllegalArgumentException("The annotation '" + alias + "' conflicts with a field on the model.");
         }
@@ -314,6 +452,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
             FieldMeta target = model.transientField(alias);
             Class<?> readType = target != null ? target.codec().dbType() : ReadTypes.of(op);
             copy.annotations().put(alias, new Annotation(alias, op, readType));
+            if (hidden) {
+                copy.hide(alias);
+            }
             return copy;
         });
     }
@@ -332,6 +473,26 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     public <V> QuerySet<V> valuesListFlat(String field, Class<V> type) {
         Objects.requireNonNull(field, "field");
         return reshaped(Shape.flat(field, Objects.requireNonNull(type, "type")));
+    }
+
+    @Override
+    public QuerySet<T> union(QuerySet<T> other) {
+        return union(other, false);
+    }
+
+    @Override
+    public QuerySet<T> union(QuerySet<T> other, boolean all) {
+        return Combinations.combine(this, Combined.Operator.UNION, all, Objects.requireNonNull(other, "other"));
+    }
+
+    @Override
+    public QuerySet<T> intersection(QuerySet<T> other) {
+        return Combinations.combine(this, Combined.Operator.INTERSECT, false, Objects.requireNonNull(other, "other"));
+    }
+
+    @Override
+    public QuerySet<T> difference(QuerySet<T> other) {
+        return Combinations.combine(this, Combined.Operator.EXCEPT, false, Objects.requireNonNull(other, "other"));
     }
 
     // ---------------------------------------------------------------- running
@@ -361,6 +522,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
         checkLockInTransaction();
         Query q = query;
         if (extra != null && !extra.isEmpty()) {
+            Combinations.refuseGetWithFilters(query);
             checkNotSliced("filter");
             q = query.copy();
             q.addCondition(q.resolver().resolve(extra));
@@ -373,6 +535,9 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     }
 
     private Function<Conn, CompletableFuture<Map<Object, T>>> inBulkOp(Collection<?> ids, String field) {
+        if (ids != null) {
+            Combinations.refuse(query, "filter");
+        }
         return prefetching(ReadOps.inBulk(ctx.compiler(), query, shape, ids, field), m -> new ArrayList<>(m.values()));
     }
 
@@ -389,6 +554,7 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     }
 
     private Function<Conn, CompletableFuture<Boolean>> containsOp(T obj) {
+        Combinations.refuse(query, "contains");
         ModelMeta<T> meta = modelMeta();
         if (obj == null || !meta.type().isInstance(obj)) {
             throw new IllegalArgumentException("'obj' must be a model instance.");
@@ -423,11 +589,13 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     }
 
     Function<Conn, CompletableFuture<Created<T>>> getOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults) {
+        Combinations.refuseGetWithFilters(query);
         return ModelOps.getOrCreate(ctx.compiler(), modelMeta(), query, lookup, defaults, ctx.errors());
     }
 
     Function<Conn, CompletableFuture<Created<T>>> updateOrCreateOp(Map<String, ?> lookup, Map<String, ?> defaults,
                                                                          Map<String, ?> createDefaults) {
+        Combinations.refuseGetWithFilters(query);
         return ModelOps.updateOrCreate(ctx.compiler(), modelMeta(), query, lookup, defaults, createDefaults, ctx.errors());
     }
 
@@ -438,6 +606,16 @@ public class QuerySetImpl<T> implements QuerySet<T> {
 
     private Function<Conn, CompletableFuture<Long>> bulkUpdateOp(List<T> objs, List<String> fields, int batchSize) {
         return WriteOps.bulkUpdate(ctx.compiler(), modelMeta(), Objects.requireNonNull(objs, "objs"), fields, batchSize);
+    }
+
+    private Function<Conn, CompletableFuture<Long>> updateOp(Map<String, ?> values) {
+        Combinations.refuse(query, "update");
+        return WriteOps.update(ctx.compiler(), query, values);
+    }
+
+    private Function<Conn, CompletableFuture<Deleted>> deleteOp() {
+        Combinations.refuse(query, "delete");
+        return WriteOps.delete(ctx.compiler(), query, !shape.isModel());
     }
 
     private Cursors<T> cursors() {
@@ -467,8 +645,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public Map<String, Object> aggregate(Aggregate... aggregates) { return aggregate(defaultAliases(aggregates)); }
     @Override public String explain() { return sync(ReadOps.explain(ctx.compiler(), query, shape, null)); }
     @Override public String explain(String format) { return sync(ReadOps.explain(ctx.compiler(), query, shape, format)); }
-    @Override public long update(Map<String, ?> values) { return sync(WriteOps.update(ctx.compiler(), query, values)); }
-    @Override public Deleted delete() { return sync(WriteOps.delete(ctx.compiler(), query, !shape.isModel())); }
+    @Override public long update(Map<String, ?> values) { return sync(updateOp(values)); }
+    @Override public Deleted delete() { return sync(deleteOp()); }
     @Override public T create(Map<String, ?> fields) { return sync(createOp(fields)); }
     @Override public T create(T obj) { return sync(createOp(obj)); }
     @Override public Created<T> getOrCreate(Map<String, ?> lookup) { return sync(getOrCreateOp(lookup, null)); }
@@ -509,8 +687,8 @@ public class QuerySetImpl<T> implements QuerySet<T> {
     @Override public CompletableFuture<Map<String, Object>> aaggregate(Aggregate... aggregates) { return aaggregate(defaultAliases(aggregates)); }
     @Override public CompletableFuture<String> aexplain() { return async(ReadOps.explain(ctx.compiler(), query, shape, null)); }
     @Override public CompletableFuture<String> aexplain(String format) { return async(ReadOps.explain(ctx.compiler(), query, shape, format)); }
-    @Override public CompletableFuture<Long> aupdate(Map<String, ?> values) { return async(WriteOps.update(ctx.compiler(), query, values)); }
-    @Override public CompletableFuture<Deleted> adelete() { return async(WriteOps.delete(ctx.compiler(), query, !shape.isModel())); }
+    @Override public CompletableFuture<Long> aupdate(Map<String, ?> values) { return async(updateOp(values)); }
+    @Override public CompletableFuture<Deleted> adelete() { return async(deleteOp()); }
     @Override public CompletableFuture<T> acreate(Map<String, ?> fields) { return async(createOp(fields)); }
     @Override public CompletableFuture<T> acreate(T obj) { return async(createOp(obj)); }
     @Override public CompletableFuture<Created<T>> agetOrCreate(Map<String, ?> lookup) { return async(getOrCreateOp(lookup, null)); }

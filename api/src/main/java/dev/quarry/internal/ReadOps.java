@@ -155,6 +155,9 @@ final class ReadOps {
     static Function<Conn, CompletableFuture<Map<String, Object>>> aggregate(Compiler compiler, Query published, Shape<?> shape,
                                                                            Map<String, Aggregate> aggregates) {
         Query q = published.copy();   // aggregating across a relation adds its join
+        if (!q.distinctFields().isEmpty()) {
+            throw new UnsupportedOperationException("aggregate() + distinct(fields) not implemented.");
+        }
         if (aggregates.isEmpty()) {
             throw new IllegalArgumentException("aggregate() needs at least one aggregate.");
         }
@@ -172,9 +175,7 @@ final class ReadOps {
             aggregates.forEach((alias, agg) -> empty.put(alias, agg.function() == Aggregate.Function.COUNT ? 0L : null));
             return conn -> CompletableFuture.completedFuture(empty);
         }
-        List<Selected> sub = q.model().concreteFields().stream()
-                .map(f -> new Selected(f.name(), new Operand.Col(q.model().table(), f), f.codec().dbType(), f)).toList();
-        Statement st = compiler.aggregate(q, operands, sub);
+        Statement st = compiler.aggregate(q, operands, aggregatedColumns(q, shape));
         return conn -> conn.query(st, row -> {
             Map<String, Object> out = new LinkedHashMap<>();
             for (int i = 0; i < aliases.size(); i++) {
@@ -182,6 +183,29 @@ final class ReadOps {
             }
             return out;
         }).thenApply(rows -> rows.get(0));
+    }
+
+    /**
+     * What the inner query selects when aggregate() runs over a subquery (Django's {@code get_aggregation}):
+     * the rows' own columns (for values() QuerySets, the selected ones, which are also the groups) and every
+     * annotation, so that {@code annotate("n", count(...)).aggregate(sum("n"))} sums the per-row counts.
+     */
+    private static List<Selected> aggregatedColumns(Query q, Shape<?> shape) {
+        List<Selected> out = new ArrayList<>();
+        if (shape.isModel()) {
+            for (FieldMeta f : q.model().concreteFields()) {
+                out.add(new Selected(f.name(), new Operand.Col(q.model().table(), f), f.codec().dbType(), f));
+            }
+        } else {
+            out.addAll(shape.columns(q));
+        }
+        for (var a : q.annotations().values()) {
+            boolean selected = out.stream().anyMatch(s -> s.key().equals(a.alias()));
+            if (!selected && (shape.isModel() || a.isAggregate())) {
+                out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null));
+            }
+        }
+        return out;
     }
 
     static Function<Conn, CompletableFuture<String>> explain(Compiler compiler, Query q, Shape<?> shape, String format) {

@@ -10,6 +10,7 @@ import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Compiler;
 import dev.quarry.internal.query.Operand;
+import dev.quarry.internal.query.Operands;
 import dev.quarry.internal.query.Query;
 import dev.quarry.internal.query.Resolver;
 import dev.quarry.spi.Statement;
@@ -39,11 +40,12 @@ final class WriteOps {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one field to set.");
         }
-        Resolver resolver = new Resolver(q.model(), Map.of(), null);
+        Resolver resolver = new Resolver(q.model(), q.annotations(), null);
         Map<FieldMeta, Operand> set = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             FieldMeta field = resolver.concreteField(name);
-            Operand op = value instanceof Expression e ? resolver.expression(e) : new Operand.Param(q.model().toDb(field, value));
+            Operand op = value instanceof Expression e ? settable(q, name, e, resolver.expression(e))
+                    : new Operand.Param(q.model().toDb(field, value));
             set.put(field, op);
         });
         if (q.isEmpty()) {
@@ -53,13 +55,27 @@ final class WriteOps {
         return conn -> conn.update(st);
     }
 
+    /**
+     * An update value may use the row's own columns and non-aggregate annotations over them, as in Django:
+     * an aggregate or a column of a joined table cannot be set row by row.
+     */
+    private static Operand settable(Query q, String name, Expression e, Operand op) {
+        if (op.containsAggregate()) {
+            throw new FieldException("Aggregate functions are not allowed in this query (" + name + "=" + e + ").");
+        }
+        if (Operands.tables(op).stream().anyMatch(t -> !t.equals(q.model().table()))) {
+            throw new FieldException("Joined field references are not permitted in this query (" + name + "=" + e + ").");
+        }
+        return op;
+    }
+
     /** {@code delete()}: one DELETE, counted per model. */
     static Function<Conn, CompletableFuture<Deleted>> delete(Compiler compiler, Query q, boolean valuesShape) {
         if (q.isSliced()) {
             throw new IllegalStateException("Cannot use 'limit' or 'offset' with delete().");
         }
-        if (q.distinct()) {
-            throw new IllegalStateException("Cannot call delete() after .distinct().");
+        if (!q.distinctFields().isEmpty()) {
+            throw new IllegalStateException("Cannot call delete() after .distinct(*fields).");
         }
         if (valuesShape) {
             throw new IllegalStateException("Cannot call delete() after .values() or .values_list().");

@@ -69,6 +69,51 @@ public interface Dialect {
      */
     String extract(String part, String expression);
 
+    /**
+     * A call of the function {@code name} (upper case, Django's {@code Func.function}) over the SQL of its arguments,
+     * in order; each argument must appear once, in order, since its parameters are bound in that order. The names of
+     * {@code dev.quarry.Functions} are COALESCE NULLIF GREATEST LEAST LOWER UPPER LENGTH CONCAT SUBSTRING TRIM LTRIM
+     * RTRIM REPLACE STRINDEX LEFT RIGHT REPEAT REVERSE LPAD RPAD ABS ROUND CEIL FLOOR MOD POWER SQRT EXP LN SIGN NOW and
+     * the window functions ROW_NUMBER RANK DENSE_RANK PERCENT_RANK CUME_DIST NTILE LAG LEAD FIRST_VALUE LAST_VALUE
+     * NTH_VALUE; a third party's function arrives with its own name. The default writes {@code NAME(a, b)}.
+     */
+    default String function(String name, List<String> arguments) {
+        return name + '(' + String.join(", ", arguments) + ')';
+    }
+
+    /** {@code CAST(expression AS <the column type of javaType>)}. */
+    default String cast(String expression, Class<?> javaType) {
+        return "CAST(" + expression + " AS " + columnType(javaType, 0, 0, 0) + ')';
+    }
+
+    /**
+     * {@code expression} truncated to {@code kind} (year quarter month week day hour minute second), as a value of
+     * {@code target}; {@code source} is the Java type of the expression. Date/time parts of time-zone-aware values are
+     * taken in the session time zone. The kind is one of those names, never user text.
+     */
+    default String trunc(String kind, String expression, Class<?> source, Class<?> target) {
+        String truncated = "DATE_TRUNC('" + kind + "', " + expression + ')';
+        return source == target ? truncated : cast(truncated, target);
+    }
+
+    /**
+     * A window frame clause: {@code unit} is ROWS or RANGE; a bound is {@code null} for UNBOUNDED, 0 for CURRENT ROW,
+     * negative for that many PRECEDING, positive for FOLLOWING.
+     */
+    default String windowFrame(String unit, Integer start, Integer end) {
+        return unit + " BETWEEN " + frameBound(start, true) + " AND " + frameBound(end, false);
+    }
+
+    private static String frameBound(Integer bound, boolean start) {
+        if (bound == null) {
+            return start ? "UNBOUNDED PRECEDING" : "UNBOUNDED FOLLOWING";
+        }
+        if (bound == 0) {
+            return "CURRENT ROW";
+        }
+        return bound < 0 ? -bound + " PRECEDING" : bound + " FOLLOWING";
+    }
+
     /** SQL for a random number, used by {@code orderBy("?")}. */
     String random();
 
@@ -101,6 +146,26 @@ public interface Dialect {
 
     /** {@code FOR UPDATE} clause (leading space included). */
     String forUpdate(boolean nowait, boolean skipLocked, boolean noKey);
+
+    /**
+     * {@code FOR [NO KEY] UPDATE OF t1, t2 [NOWAIT | SKIP LOCKED]} (leading space included): Django's
+     * {@code select_for_update(of=...)}; {@code quotedOf} holds quoted table aliases, empty for every table.
+     * Grammars without {@code OF} keep this default, which refuses a non-empty list.
+     */
+    default String forUpdate(boolean nowait, boolean skipLocked, boolean noKey, List<String> quotedOf) {
+        if (!quotedOf.isEmpty()) {
+            throw new UnsupportedOperationException("FOR UPDATE OF is not supported on this database backend.");
+        }
+        return forUpdate(nowait, skipLocked, noKey);
+    }
+
+    /**
+     * {@code DISTINCT ON (e1, e2) } (trailing space included): Django's {@code distinct(*fields)}, with the SQL
+     * of each expression. Grammars without it keep this default, which refuses, with Django's message.
+     */
+    default String distinctOn(List<String> expressions) {
+        throw new UnsupportedOperationException("DISTINCT ON fields is not supported by this database backend.");
+    }
 
     /** Creates a savepoint. */
     String savepoint(String name);

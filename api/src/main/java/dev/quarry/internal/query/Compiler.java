@@ -40,10 +40,29 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
-    private void writeSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
-                             long high, boolean lock) {
+    void writeSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
+                     long high, boolean lock) {
+        if (q.combined() != null) {
+            new CombinedWriter(this, dialect).write(w, q.combined(), ordering, low, high);
+            return;
+        }
+        if (!q.qualify().isEmpty()) {
+            Qualify.write(this, w, q, columns, ordering, low, high);
+            return;
+        }
+        writePlainSelect(w, q, columns, ordering, low, high, lock);
+    }
+
+    /** The SELECT itself, without the outer query that conditions on window functions need. */
+    void writePlainSelect(SqlWriter w, Query q, List<Selected> columns, List<Query.Order> ordering, long low,
+                          long high, boolean lock) {
         w.append("SELECT ");
-        if (q.distinct()) {
+        if (!q.distinctFields().isEmpty()) {
+            if (q.isGrouped()) {
+                throw new UnsupportedOperationException("annotate() + distinct(fields) is not implemented.");
+            }
+            w.append(dialect.distinctOn(q.distinctFields().stream().map(w::render).toList()));
+        } else if (q.distinct()) {
             w.append("DISTINCT ");
         }
         for (int i = 0; i < columns.size(); i++) {
@@ -65,34 +84,97 @@ public final class Compiler {
         orderBy(w, ordering);
         w.append(dialect.limitOffset(high >= 0 ? high - low : -1, low));
         if (lock && q.lock() != null) {
-            w.append(dialect.forUpdate(q.lock().nowait(), q.lock().skipLocked(), false));
+            Query.Lock l = q.lock();
+            w.append(dialect.forUpdate(l.nowait(), l.skipLocked(), l.noKey(), lockedTables(w, q, l.of())));
         }
+    }
+
+    /**
+     * The quoted aliases of {@code select_for_update(of=...)}: {@code "self"} is the model's table, other names
+     * must be selectRelated paths of the query, as in Django.
+     */
+    private List<String> lockedTables(SqlWriter w, Query q, List<String> of) {
+        List<String> out = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (String name : of) {
+            if ("self".equals(name)) {
+                out.add(dialect.quote(w.alias(q.model().table())));
+            } else if (q.selectRelated().contains(name)) {
+                out.add(dialect.quote(w.alias(q.joins().get(name).alias())));
+            } else {
+                invalid.add(name);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            List<String> choices = new ArrayList<>(List.of("self"));
+            choices.addAll(q.selectRelated());
+            throw new dev.quarry.FieldException("Invalid field name(s) given in select_for_update(of=(...)): "
+                    + String.join(", ", invalid) + ". Only relational fields followed in the query are allowed. Choices are: "
+                    + String.join(", ", choices) + ".");
+        }
+        return out;
     }
 
     private void from(SqlWriter w, Query q) {
         w.append(" FROM ").quote(q.model().table());
+        String root = w.alias(q.model().table());
+        if (!root.equals(q.model().table())) {
+            w.append(" ").quote(root);
+        }
+        // As Django: a non-null foreign key from a row that is always there is an INNER JOIN (which FOR UPDATE
+        // can lock); anything that may find no row is a LEFT OUTER JOIN, and so is every join below it.
+        Set<String> outer = new java.util.HashSet<>();
         for (Join j : q.joins().values()) {
-            w.append(" LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(j.alias()).append(" ON ")
-                    .quote(j.alias()).append(".").quote(j.column()).append(" = ")
-                    .quote(j.parentAlias()).append(".").quote(j.parentColumn());
+            boolean inner = j.foreignKey() != null && !j.foreignKey().nullable() && !outer.contains(j.parentAlias());
+            if (!inner) {
+                outer.add(j.alias());
+            }
+            w.append(inner ? " INNER JOIN " : " LEFT OUTER JOIN ").quote(j.table()).append(" ").quote(w.alias(j.alias())).append(" ON ")
+                    .quote(w.alias(j.alias())).append(".").quote(j.column()).append(" = ")
+                    .quote(w.alias(j.parentAlias())).append(".").quote(j.parentColumn());
         }
     }
 
-    /** {@code SELECT root.pk FROM root JOIN ... WHERE ...}, for IN subqueries. */
-    void writePkSelect(SqlWriter w, Query q) {
-        w.append("SELECT ").column(q.model().table(), q.model().pk());
-        from(w, q);
-        where(w, q.where());
+    /**
+     * Writes the complete SELECT of an inner query (GROUP BY, HAVING, DISTINCT and slice included) under table
+     * aliases of its own ({@code U<depth>}, {@code U<depth>_<join alias>}); its ordering is dropped unless a
+     * slice or {@code DISTINCT ON} needs it, as Django does for subqueries.
+     */
+    void writeInner(SqlWriter w, InnerQuery inner) {
+        Query q = inner.query();
+        int depth = w.depth() + 1;
+        Map<String, String> aliases = new java.util.HashMap<>();
+        aliases.put(q.model().table(), "U" + depth);
+        for (String alias : q.joins().keySet()) {
+            aliases.put(alias, "U" + depth + "_" + alias);
+        }
+        boolean ordered = q.isSliced() || !q.distinctFields().isEmpty();   // the ordering picks the rows kept
+        w.nested(aliases, () -> writeSelect(w, q, inner.columns(), ordered ? q.effectiveOrdering() : List.of(),
+                q.low(), q.high(), false));
     }
 
-    /** WHERE for UPDATE/DELETE: conditions on joined tables go through {@code pk IN (SELECT ...)}. */
+    /**
+     * The primary keys of the rows of {@code q}, from the complete query: the deletion collector's pre-select,
+     * the same restriction UPDATE and DELETE use.
+     */
+    public Statement selectPks(Query q) {
+        SqlWriter w = new SqlWriter(dialect, this);
+        writeInner(w, InnerQuery.pks(q));
+        return new Statement(w.sql.toString(), w.params);
+    }
+
+    /**
+     * WHERE for UPDATE/DELETE. A plain condition on the table's own columns is written as it is; anything else
+     * (joins, grouping, HAVING, DISTINCT) restricts by {@code pk IN (SELECT pk ...)} over the complete query, so
+     * that no clause of the QuerySet can be lost.
+     */
     private void writeWhere(SqlWriter w, Query q) {
-        if (q.joins().isEmpty()) {
+        if (q.joins().isEmpty() && !q.isGrouped() && !q.distinct()) {
             where(w, q.where());
             return;
         }
-        w.append(" WHERE ").quote(q.model().pk().column()).append(" IN (");
-        writePkSelect(w, q);
+        w.append(" WHERE ").column(q.model().table(), q.model().pk()).append(" IN (");
+        writeInner(w, InnerQuery.pks(q));
         w.append(")");
     }
 
@@ -102,22 +184,35 @@ public final class Compiler {
         }
     }
 
+    /**
+     * GROUP BY the selected columns and, by their position in the SELECT list, the selected non-aggregate expressions
+     * (a transform, a function, a Case: Django groups by the expression, and a position keeps its parameters bound once);
+     * then the columns of ordering terms that are not selected.
+     */
     private void groupBy(SqlWriter w, Query q, List<Selected> columns) {
         if (!q.isGrouped()) {
             return;
         }
         Set<Operand.Col> groups = new LinkedHashSet<>();
-        for (Selected s : columns) {
-            if (!s.operand().containsAggregate()) {
-                collectColumns(s.operand(), groups);
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Operand op = columns.get(i).operand();
+            if (op.containsAggregate()) {
+                continue;
+            }
+            Operand bare = op instanceof Operand.Ref r ? r.target() : op;
+            if (bare instanceof Operand.Col c) {
+                groups.add(c);
+            } else if (!(bare instanceof Operand.Param) && !(bare instanceof Operand.Over)) {
+                positions.add(i + 1);
             }
         }
         for (Query.Order o : q.effectiveOrdering()) {
-            if (!o.random() && !o.operand().containsAggregate()) {
+            if (!o.random() && !o.operand().containsAggregate() && !isSelected(o.operand(), columns)) {
                 collectColumns(o.operand(), groups);
             }
         }
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() && positions.isEmpty()) {
             return;
         }
         w.append(" GROUP BY ");
@@ -125,9 +220,29 @@ public final class Compiler {
         for (Operand.Col c : groups) {
             w.append(i++ > 0 ? ", " : "").column(c.table(), c.field());
         }
+        for (int p : positions) {
+            w.append(i++ > 0 ? ", " : "").append(Integer.toString(p));
+        }
     }
 
-    private static void collectColumns(Operand operand, Set<Operand.Col> out) {
+    /** Whether {@code operand} (or the annotation it refers to) is one of the selected expressions. */
+    static boolean isSelected(Operand operand, List<Selected> columns) {
+        return position(operand, columns) > 0;
+    }
+
+    /** The 1-based position of {@code operand} in the SELECT list, or 0. */
+    static int position(Operand operand, List<Selected> columns) {
+        Operand bare = operand instanceof Operand.Ref r ? r.target() : operand;
+        for (int i = 0; i < columns.size(); i++) {
+            Operand s = columns.get(i).operand();
+            if (s.equals(operand) || (s instanceof Operand.Ref r ? r.target() : s).equals(bare)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    static void collectColumns(Operand operand, Set<Operand.Col> out) {
         switch (operand) {
             case Operand.Col c -> out.add(c);
             case Operand.Transform t -> collectColumns(t.inner(), out);
@@ -141,6 +256,21 @@ public final class Compiler {
             case Operand.Param p -> { }
             case Operand.Agg a -> { }
             case Operand.RowNumber r -> { }
+            case Operand.Output o -> { }
+            case Operand.Call c -> c.args().forEach(a -> collectColumns(a, out));
+            case Operand.Cast c -> collectColumns(c.inner(), out);
+            case Operand.Trunc t -> collectColumns(t.inner(), out);
+            case Operand.CaseWhen c -> {
+                c.conditions().forEach(n -> collectNode(n, out));
+                c.results().forEach(r -> collectColumns(r, out));
+                if (c.otherwise() != null) {
+                    collectColumns(c.otherwise(), out);
+                }
+            }
+            case Operand.Over o -> { }
+            case Operand.Scalar x -> { }
+            case Operand.Outer o -> { }
+            case Operand.Unbound u -> { }
         }
     }
 
@@ -153,6 +283,8 @@ public final class Compiler {
             case Node.Nothing x -> { }
             case Node.InQuery q -> collectColumns(q.lhs(), out);
             case Node.InLink l -> collectColumns(l.lhs(), out);
+            case Node.Exists e -> { }
+            case Node.Predicate p -> collectColumns(p.value(), out);
         }
     }
 
@@ -195,10 +327,15 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
-    /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced or grouped. */
+    /** Whether counting or aggregating must read the query's rows from a subquery. */
+    private static boolean needsSubquery(Query q) {
+        return q.distinct() || q.isSliced() || q.isGrouped() || q.combined() != null || !q.qualify().isEmpty();
+    }
+
+    /** {@code SELECT COUNT(*)}, over a subquery when the query is distinct, sliced, grouped or combined. */
     public Statement count(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped()) {
+        if (needsSubquery(q)) {
             w.append("SELECT COUNT(*) FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery");
@@ -213,7 +350,7 @@ public final class Compiler {
     /** {@code SELECT 1 ... LIMIT 1}. */
     public Statement exists(Query q, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        if (q.distinct() || q.isSliced() || q.isGrouped()) {
+        if (needsSubquery(q)) {
             w.append("SELECT 1 FROM (");
             writeSelect(w, q, columnsForSubquery, q.isSliced() ? q.effectiveOrdering() : List.of(), q.low(), q.high(), false);
             w.append(") ").quote("subquery").append(dialect.limitOffset(1, 0));
@@ -229,7 +366,7 @@ public final class Compiler {
     /** {@code SELECT agg AS alias, ...}, over a subquery when the query is distinct, sliced or grouped. */
     public Statement aggregate(Query q, Map<String, Operand> aggregates, List<Selected> columnsForSubquery) {
         SqlWriter w = new SqlWriter(dialect, this);
-        boolean sub = q.distinct() || q.isSliced() || q.isGrouped();
+        boolean sub = needsSubquery(q);
         w.append("SELECT ");
         int i = 0;
         for (Map.Entry<String, Operand> e : aggregates.entrySet()) {
@@ -248,7 +385,7 @@ public final class Compiler {
     }
 
     /** Points columns at a subquery's output (whose columns keep their names). */
-    private static Operand retable(Operand operand, String table) {
+    static Operand retable(Operand operand, String table) {
         return switch (operand) {
             case Operand.Col c -> new Operand.Col(table, c.field());
             case Operand.Transform t -> new Operand.Transform(t.part(), retable(t.inner(), table));
@@ -256,25 +393,39 @@ public final class Compiler {
             case Operand.Agg a -> new Operand.Agg(a.function(), a.argument() == null ? null : retable(a.argument(), table),
                     a.distinct(), a.filter() == null ? null : retable(a.filter(), table));
             case Operand.Condition c -> new Operand.Condition(retable(c.node(), table));
-            case Operand.Ref r -> new Operand.Ref(r.alias(), retable(r.target(), table));
+            case Operand.Ref r -> new Operand.Output(table, r.alias(), ReadTypes.of(r.target()));
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
             case Operand.Func f -> new Operand.Func(f.operator(), f.args().stream().map(a -> retable(a, table)).toList(), f.codec());
+            case Operand.Output o -> o;
+            case Operand.Call c -> new Operand.Call(c.function(), c.args().stream().map(a -> retable(a, table)).toList(),
+                    c.template(), c.type(), c.window());
+            case Operand.Cast c -> new Operand.Cast(retable(c.inner(), table), c.type());
+            case Operand.Trunc t -> new Operand.Trunc(t.kind(), retable(t.inner(), table), t.source(), t.type());
+            case Operand.CaseWhen c -> new Operand.CaseWhen(c.conditions().stream().map(n -> retable(n, table)).toList(),
+                    c.results().stream().map(r -> retable(r, table)).toList(),
+                    c.otherwise() == null ? null : retable(c.otherwise(), table), c.type());
+            case Operand.Over o -> o;
+            case Operand.Scalar x -> x;
+            case Operand.Outer o -> o;
+            case Operand.Unbound u -> u;
         };
     }
 
-    private static Node retable(Node node, String table) {
+    static Node retable(Node node, String table) {
         return switch (node) {
             case Node.And a -> new Node.And(a.children().stream().map(c -> retable(c, table)).toList());
             case Node.Or o -> new Node.Or(o.children().stream().map(c -> retable(c, table)).toList());
             case Node.Not n -> new Node.Not(retable(n.child(), table));
             case Node.Nothing x -> x;
-            case Node.InQuery q -> new Node.InQuery((Operand.Col) retable(q.lhs(), table), q.query());
+            case Node.InQuery q -> new Node.InQuery(retable(q.lhs(), table), q.inner());
             case Node.InLink l -> new Node.InLink((Operand.Col) retable(l.lhs(), table), l.table(), l.selectColumn(),
                     l.whereColumn(), l.value());
             case Node.Leaf l -> new Node.Leaf(retable(l.lhs(), table), l.lookup(), l.rhs() instanceof Operand o
                     ? retable(o, table) : l.rhs() instanceof List<?> list
                     ? list.stream().map(v -> (Object) retable((Operand) v, table)).toList() : l.rhs());
+            case Node.Exists e -> e;
+            case Node.Predicate p -> new Node.Predicate(retable(p.value(), table));
         };
     }
 

@@ -44,10 +44,11 @@ public sealed interface Node {
     }
 
     /**
-     * {@code lhs IN (SELECT pk ... )} over a query of the same model: how exclude() treats a condition on a
-     * multi-valued relation (a row is excluded when ANY related row matches, as in Django).
+     * {@code lhs IN (SELECT ...)} over a complete inner query: a QuerySet as an {@code __in} value, and how
+     * exclude() treats a condition on a multi-valued relation (a row is excluded when ANY related row matches,
+     * as in Django).
      */
-    record InQuery(Operand.Col lhs, Query query) implements Node {
+    record InQuery(Operand lhs, InnerQuery inner) implements Node {
         @Override
         public boolean containsAggregate() {
             return false;
@@ -70,6 +71,22 @@ public sealed interface Node {
         @Override
         public boolean containsAggregate() {
             return false;
+        }
+    }
+
+    /** {@code EXISTS (SELECT ...)} over a complete inner query. */
+    record Exists(InnerQuery inner) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** A boolean value used as a condition: {@code filter(Expression)} with a Case, a boolean function or field. */
+    record Predicate(Operand value) implements Node {
+        @Override
+        public boolean containsAggregate() {
+            return value.containsAggregate();
         }
     }
 }

@@ -78,11 +78,99 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * A column of a derived table by its output name ({@code "subquery"."n"}): how a query over a subquery
+     * (an aggregate over annotations, a combined query's ORDER BY) reads what the inner query selected.
+     */
+    record Output(String table, String name, Class<?> readType) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
     /** A reference to an annotation by alias. */
     record Ref(String alias, Operand target) implements Operand {
         @Override
         public boolean containsAggregate() {
             return target.containsAggregate();
+        }
+    }
+
+    /**
+     * A function call ({@link dev.quarry.Func}): the dialect writes {@code function} over the arguments' SQL, unless a
+     * template is given.
+     *
+     * @param window whether it is a window function (it then must be inside an {@link Over})
+     */
+    record Call(String function, java.util.List<Operand> args, String template, Class<?> type, boolean window)
+            implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return args.stream().anyMatch(Operand::containsAggregate);
+        }
+    }
+
+    /** {@code CAST(inner AS type)}, the SQL type being the dialect's for the Java type. */
+    record Cast(Operand inner, Class<?> type) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return inner.containsAggregate();
+        }
+    }
+
+    /** A date/time truncated to {@code kind}; {@code source} is the inner value's Java type, {@code type} the result's. */
+    record Trunc(String kind, Operand inner, Class<?> source, Class<?> type) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return inner.containsAggregate();
+        }
+    }
+
+    /** {@code CASE WHEN c1 THEN r1 ... ELSE otherwise END}; {@code otherwise} may be null (NULL). */
+    record CaseWhen(java.util.List<Node> conditions, java.util.List<Operand> results, Operand otherwise, Class<?> type)
+            implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return conditions.stream().anyMatch(Node::containsAggregate) || results.stream().anyMatch(Operand::containsAggregate)
+                    || (otherwise != null && otherwise.containsAggregate());
+        }
+    }
+
+    /**
+     * {@code function OVER (PARTITION BY ... ORDER BY ... frame)}. It never groups the query, even over an aggregate.
+     *
+     * @param frame the frame clause's parts: unit, start, end (null: the database's default)
+     */
+    record Over(Operand function, java.util.List<Operand> partition, java.util.List<Query.Order> ordering,
+                dev.quarry.Window.Frame frame) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** {@code (SELECT one column ...)}: a subquery as a value. */
+    record Scalar(InnerQuery inner, Class<?> type) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** A value of the query around the inner query being written ({@link dev.quarry.OuterRef}, resolved). */
+    record Outer(Operand target) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
+        }
+    }
+
+    /** An {@link dev.quarry.OuterRef} not yet bound: the inner QuerySet has not been used by an outer query yet. */
+    record Unbound(dev.quarry.OuterRef ref) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return false;
         }
     }
 }

@@ -34,24 +34,35 @@ public final class Query {
      *
      * @param nowait     fail instead of waiting
      * @param skipLocked skip locked rows
+     * @param noKey      {@code FOR NO KEY UPDATE}
+     * @param of         {@code "self"} and selectRelated paths to lock; empty for all
      */
-    public record Lock(boolean nowait, boolean skipLocked) {
+    public record Lock(boolean nowait, boolean skipLocked, boolean noKey, List<String> of) {
+
+        /** A lock of every table. */
+        public Lock(boolean nowait, boolean skipLocked) {
+            this(nowait, skipLocked, false, List.of());
+        }
     }
 
     final ModelMeta<?> model;
     List<Node> where = new ArrayList<>();
     List<Node> having = new ArrayList<>();
+    List<Node> qualify = new ArrayList<>();
     List<Order> ordering = new ArrayList<>();
     boolean reversed;
     boolean distinct;
+    List<Operand> distinctFields = List.of();
     long low;
     long high = -1;
     boolean empty;
     Set<String> only;
     Set<String> defer = new LinkedHashSet<>();
     Map<String, Annotation> annotations = new LinkedHashMap<>();
+    Set<String> aliasOnly = new LinkedHashSet<>();
     Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
+    Combined combined;
     List<String> selectRelated = new ArrayList<>();
     List<dev.quarry.Prefetch> prefetchRelated = new ArrayList<>();
 
@@ -65,20 +76,56 @@ public final class Query {
         Query q = new Query(model);
         q.where = new ArrayList<>(where);
         q.having = new ArrayList<>(having);
+        q.qualify = new ArrayList<>(qualify);
         q.ordering = new ArrayList<>(ordering);
         q.reversed = reversed;
         q.distinct = distinct;
+        q.distinctFields = distinctFields;
         q.low = low;
         q.high = high;
         q.empty = empty;
         q.only = only == null ? null : new LinkedHashSet<>(only);
         q.defer = new LinkedHashSet<>(defer);
         q.annotations = new LinkedHashMap<>(annotations);
+        q.aliasOnly = new LinkedHashSet<>(aliasOnly);
         q.joins = new LinkedHashMap<>(joins);
         q.lock = lock;
+        q.combined = combined;
         q.selectRelated = new ArrayList<>(selectRelated);
         q.prefetchRelated = new ArrayList<>(prefetchRelated);
         return q;
+    }
+
+    /**
+     * The query of {@code union()}, {@code intersection()} or {@code difference()}: a copy of the first part's
+     * query (so shapes resolve names as in the first part) that selects from {@code combined} instead, with no
+     * conditions, ordering or slice of its own yet.
+     */
+    public static Query combining(Combined combined) {
+        Query q = combined.parts().get(0).query().copy();
+        q.where = new ArrayList<>();
+        q.having = new ArrayList<>();
+        q.ordering = new ArrayList<>();
+        q.reversed = false;
+        q.distinct = false;
+        q.distinctFields = List.of();
+        q.low = 0;
+        q.high = -1;
+        q.empty = false;
+        q.lock = null;
+        q.prefetchRelated = new ArrayList<>();
+        q.combined = combined;
+        return q;
+    }
+
+    /** The set operation this query selects from, or {@code null}. */
+    public Combined combined() {
+        return combined;
+    }
+
+    /** Replaces the set operation (after values() on the combined QuerySet). */
+    public void setCombined(Combined combined) {
+        this.combined = combined;
     }
 
     /** The model queried. */
@@ -98,7 +145,15 @@ public final class Query {
 
     /** Adds a condition, to HAVING when it involves an aggregate. */
     public void addCondition(Node node) {
-        (node.containsAggregate() ? having : where).add(node);
+        (OuterBinder.containsWindow(node) ? qualify : node.containsAggregate() ? having : where).add(node);
+    }
+
+    /**
+     * Conditions on window functions, which SQL cannot test in WHERE: the query then runs as a subquery filtered by
+     * them, as Django 4.2+ does.
+     */
+    public List<Node> qualify() {
+        return qualify;
     }
 
     /** Whether a slice was taken. */
@@ -156,9 +211,21 @@ public final class Query {
         reversed = !reversed;
     }
 
-    /** Turns on DISTINCT. */
+    /** Turns on DISTINCT (on every selected column). */
     public void setDistinct() {
         distinct = true;
+        distinctFields = List.of();
+    }
+
+    /** Turns on {@code DISTINCT ON (fields)}. */
+    public void setDistinctFields(List<Operand> fields) {
+        distinct = true;
+        distinctFields = List.copyOf(fields);
+    }
+
+    /** The operands of {@code DISTINCT ON}; empty for a plain DISTINCT. */
+    public List<Operand> distinctFields() {
+        return distinctFields;
     }
 
     /** Sets row locking. */
@@ -190,6 +257,16 @@ public final class Query {
     /** The fields defer() dropped. */
     public Set<String> deferred() {
         return defer;
+    }
+
+    /** Marks an annotation as {@code alias()}ed: usable by name, never selected. */
+    public void hide(String alias) {
+        aliasOnly.add(alias);
+    }
+
+    /** Whether the annotation {@code alias} is selected (it was not made by {@code alias()}). */
+    public boolean isSelected(String alias) {
+        return !aliasOnly.contains(alias);
     }
 
     /** Annotations by alias. */

@@ -17,7 +17,7 @@ public final class ReadTypes {
         return switch (operand) {
             case Operand.Col c -> c.field().codec().dbType();
             case Operand.Transform t -> Lookups.transformType(t.part());
-            case Operand.Param p -> p.value() instanceof java.time.Duration ? java.time.Duration.class : Object.class;
+            case Operand.Param p -> p.value() instanceof java.time.Duration ? java.time.Duration.class : valueType(p.value());
             case Operand.Ref r -> of(r.target());
             case Operand.Condition c -> Boolean.class;
             case Operand.Arith a -> {
@@ -27,7 +27,27 @@ public final class ReadTypes {
             case Operand.Agg a -> aggregate(a);
             case Operand.RowNumber r -> Long.class;
             case Operand.Func f -> f.codec().dbType();
+            case Operand.Output o -> o.readType();
+            case Operand.Call c -> c.type() != null ? c.type() : c.args().isEmpty() ? Object.class : of(c.args().get(0));
+            case Operand.Cast c -> c.type();
+            case Operand.Trunc t -> t.type();
+            case Operand.CaseWhen c -> c.type();
+            case Operand.Over o -> of(o.function());
+            case Operand.Scalar s -> s.type();
+            case Operand.Outer o -> of(o.target());
+            case Operand.Unbound u -> Object.class;
         };
+    }
+
+    /** What a bound value is read back as when selected (Django's Value output_field); others as the driver's. */
+    private static Class<?> valueType(Object value) {
+        if (value instanceof String || value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof java.math.BigDecimal || value instanceof Boolean || value instanceof java.time.LocalDate
+                || value instanceof java.time.LocalDateTime || value instanceof java.time.OffsetDateTime
+                || value instanceof java.util.UUID || value instanceof Short || value instanceof Float) {
+            return value.getClass();
+        }
+        return Object.class;
     }
 
     private static Class<?> aggregate(Operand.Agg a) {

@@ -214,6 +214,9 @@ public final class Resolver {
                 return new Node.Leaf(lhs, "isnull", b);
             }
             case "in" -> {
+                if (value instanceof QuerySource source) {
+                    return inQuerySet(lhs, field, owner, source);
+                }
                 List<Operand> values = new ArrayList<>();
                 for (Object v : iterable(path, value)) {
                     if (v != null) {
@@ -251,6 +254,23 @@ public final class Resolver {
         }
     }
 
+    /**
+     * {@code lhs IN (SELECT ...)} over a QuerySet: a model QuerySet means its primary keys (and must be of the
+     * model the field points to), a values QuerySet its one column. A {@code none()} QuerySet matches nothing.
+     */
+    private static Node inQuerySet(Operand lhs, FieldMeta field, ModelMeta<?> owner, QuerySource source) {
+        InnerQuery inner = InnerQuery.oneColumn(source, "in");
+        if (source.sourceShape().isModel() && field != null) {
+            Class<?> expected = field.kind() == FieldKind.FOREIGN_KEY ? field.target() : field.pk() ? owner.type() : null;
+            Class<?> given = inner.query().model().type();
+            if (expected != null && !expected.isAssignableFrom(given)) {
+                throw new ValueException("Cannot use QuerySet for \"" + given.getSimpleName() + "\": Use a QuerySet for \""
+                        + expected.getSimpleName() + "\".");
+            }
+        }
+        return inner.matchesNothing() ? new Node.Nothing() : new Node.InQuery(lhs, inner);
+    }
+
     private static Iterable<?> iterable(String path, Object value) {
         if (value instanceof Collection<?> c) {
             return c;
@@ -282,7 +302,10 @@ public final class Resolver {
         return new Operand.Param(value);
     }
 
-    /** Resolves an F, Q or Aggregate into an operand. */
+    /**
+     * Resolves an expression into an operand: F, Q and Aggregate here, everything else (functions, Case, Window,
+     * subqueries, OuterRef) in {@link ExpressionResolver}.
+     */
     public Operand expression(Expression e) {
         if (e instanceof F f) {
             if (f.field() != null) {
@@ -294,33 +317,90 @@ public final class Resolver {
             return new Operand.Arith(f.operator(), expression(f.left()), expression(f.right()));
         }
         if (e instanceof Aggregate a) {
-            Operand arg = a.argument() == null ? null : expression(a.argument());
+            Operand arg = a.argument() == null ? null : argument(a.argument());
             Node filter = a.condition() == null ? null : resolve(a.condition());
             return new Operand.Agg(a.function(), arg, a.isDistinct(), filter);
         }
         if (e instanceof Q q) {
             return new Operand.Condition(resolve(q));
         }
-        throw new IllegalArgumentException("Unsupported expression " + e.getClass().getName()
-                + "; use F, Q or Aggregate.");
+        return new ExpressionResolver(this).resolve(e);
     }
 
-    /** A field or annotation by name, for F expressions, ordering and values(). */
+    /**
+     * A function argument, as Django parses one: a {@code String} names a field (or an annotation, with transforms),
+     * an {@link Expression} is resolved, anything else is a bound value.
+     */
+    public Operand argument(Object value) {
+        if (value instanceof String name) {
+            return fieldOperand(name);
+        }
+        if (value instanceof Expression e) {
+            return expression(e);
+        }
+        return new Operand.Param(value);
+    }
+
+    /** A boolean expression as a condition: {@code filter(Expression)}, {@code When}. */
+    public Node condition(Expression e) {
+        if (e instanceof Q q) {
+            return q.isEmpty() ? new Node.And(List.of()) : resolve(q);
+        }
+        Operand op = expression(e);
+        if (op instanceof Operand.Condition c) {
+            return c.node();
+        }
+        Class<?> type = ReadTypes.of(op);
+        if (type != Boolean.class && type != Object.class) {
+            throw new IllegalArgumentException("Cannot filter against a non-conditional expression (" + e + " is "
+                    + type.getSimpleName() + ").");
+        }
+        return new Node.Predicate(op);
+    }
+
+    /**
+     * A field or annotation by name, optionally followed by transforms ({@code "pubDate__year"}, {@code
+     * "createdAt__date"}), for F expressions, function arguments, ordering and values().
+     */
     public Operand fieldOperand(String name) {
         Annotation annotation = annotations.get(name);
         if (annotation != null) {
             return new Operand.Ref(annotation.alias(), annotation.operand());
         }
-        Walk walk = walk(name, name.split("__", -1), false);
-        String[] parts = walk.parts();
-        if (walk.next() != parts.length && walk.field().codec().kind() != Codec.Kind.SCALAR) {
-            return TypedLookups.operand(name, parts, walk.next(), walk.column(), walk.field(), walk.owner());
+        String[] parts = name.split("__", -1);
+        Operand op;
+        FieldMeta field = null;
+        ModelMeta<?> owner = model;
+        int i = 1;
+        Annotation first = annotations.get(parts[0]);
+        if (first != null) {
+            op = new Operand.Ref(first.alias(), first.operand());
+        } else {
+            Walk walk = walk(name, parts, false);
+            parts = walk.parts();
+            if (walk.next() != parts.length && walk.field().codec().kind() != Codec.Kind.SCALAR) {
+                return TypedLookups.operand(name, parts, walk.next(), walk.column(), walk.field(), walk.owner());
+            }
+            op = walk.column();
+            field = walk.field();
+            owner = walk.owner();
+            i = walk.next();
         }
-        if (walk.next() != parts.length) {
-            throw new FieldException("'" + name + "' does not name a field: '" + parts[walk.next()]
-                    + "' is a lookup or transform, allowed only in filters.");
+        for (; i < parts.length; i++) {
+            String part = parts[i];
+            if (!Lookups.isTransform(part)) {
+                throw new FieldException("'" + name + "' does not name a field: '" + part + "' is "
+                        + (Lookups.isLookup(part) ? "a lookup, allowed only in filters" : "not a transform")
+                        + ". Transforms: " + String.join(", ", Lookups.TRANSFORMS) + ".");
+            }
+            if (field != null) {
+                Lookups.checkTransform(part, field.name(), field.codec().javaType());
+                op = TypedLookups.inSessionZone(op, field, owner);
+            }
+            op = new Operand.Transform(part, op);
+            field = null;
         }
-        return walk.column();
+        return op;
     }
 
     /** A field stored in the model's table, or a FieldException naming the choices. */

@@ -76,18 +76,21 @@ public abstract sealed class Shape<T> {
                 String key = attnames && f.kind() == FieldKind.FOREIGN_KEY ? f.name() + "_id" : f.name();
                 out.add(new Selected(key, new Operand.Col(query.model().table(), f), f.codec().dbType(), f));
             }
-            query.annotations().values().forEach(a -> out.add(new Selected(a.alias(),
-                    new Operand.Ref(a.alias(), a.operand()), a.readType(), null)));
+            query.annotations().values().stream().filter(a -> query.isSelected(a.alias())).forEach(a -> out.add(
+                    new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null)));
             return out;
         }
         for (String name : names) {
+            if (!query.isSelected(name)) {
+                throw new dev.quarry.FieldException("Cannot select the '" + name + "' alias. Use annotate() to promote it.");
+            }
             Operand op = resolver.fieldOperand(name);
             FieldMeta f = op instanceof Operand.Col c ? c.field()
                     : op instanceof Operand.Func fn ? FieldMeta.column(name, fn.codec()) : null;
             out.add(new Selected(name, op, ReadTypes.of(op), f));
         }
         for (Annotation a : query.annotations().values()) {
-            if (!earlier.contains(a.alias()) && !names.contains(a.alias())) {
+            if (!earlier.contains(a.alias()) && !names.contains(a.alias()) && query.isSelected(a.alias())) {
                 out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null));
             }
         }
@@ -122,6 +125,9 @@ public abstract sealed class Shape<T> {
                 }
             }
             for (Annotation a : query.annotations().values()) {
+                if (!query.isSelected(a.alias())) {
+                    continue;
+                }
                 FieldMeta target = meta.transientField(a.alias());
                 out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), target));
             }

@@ -18,8 +18,18 @@ final class SqlWriter {
     final List<Object> params = new ArrayList<>();
 
     SqlWriter(Dialect dialect, Compiler compiler) {
+        this(dialect, compiler, new java.util.ArrayDeque<>());
+    }
+
+    private SqlWriter(Dialect dialect, Compiler compiler, java.util.ArrayDeque<java.util.Map<String, String>> scopes) {
         this.dialect = dialect;
         this.compiler = compiler;
+        this.scopes = scopes;
+    }
+
+    /** A writer for a piece of this one's text, in the same alias scopes. */
+    private SqlWriter piece() {
+        return new SqlWriter(dialect, compiler, scopes);
     }
 
     SqlWriter append(String text) {
@@ -33,8 +43,45 @@ final class SqlWriter {
     }
 
     SqlWriter column(String table, FieldMeta field) {
-        sql.append(dialect.quote(table)).append('.').append(dialect.quote(field.column()));
+        sql.append(dialect.quote(alias(table))).append('.').append(dialect.quote(field.column()));
         return this;
+    }
+
+    /**
+     * The table aliases of the inner queries being written, innermost first: an inner query renames its
+     * tables ({@code U1}, {@code U1_T_author}...) so that they never clash with the statement around it.
+     */
+    private final java.util.ArrayDeque<java.util.Map<String, String>> scopes;
+
+    /** How {@code table} (a table name or join alias of the query being written) is called in the SQL. */
+    String alias(String table) {
+        java.util.Map<String, String> scope = scopes.peek();
+        return scope == null ? table : scope.getOrDefault(table, table);
+    }
+
+    /** How deep inside inner queries the writer is (0: the statement itself). */
+    int depth() {
+        return scopes.size();
+    }
+
+    /** Writes an inner query with its own aliases. */
+    void nested(java.util.Map<String, String> aliases, Runnable body) {
+        scopes.push(aliases);
+        try {
+            body.run();
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    /** Writes {@code body} in the scope of the query around the current inner one (for correlated references). */
+    void outer(Runnable body) {
+        java.util.Map<String, String> inner = scopes.pop();
+        try {
+            body.run();
+        } finally {
+            scopes.push(inner);
+        }
     }
 
     SqlWriter param(Object value) {
@@ -53,6 +100,7 @@ final class SqlWriter {
         switch (operand) {
             case Operand.Col c -> column(c.table(), c.field());
             case Operand.Param p -> param(p.value());
+            case Operand.Output o -> sql.append(dialect.quote(alias(o.table()))).append('.').append(dialect.quote(o.name()));
             case Operand.Ref r -> operand(r.target());
             case Operand.Transform t -> {
                 String inner = render(t.inner());
@@ -100,20 +148,100 @@ final class SqlWriter {
                 }
                 sql.append(')');
             }
+            case Operand.Call c -> call(c);
+            case Operand.Cast c -> sql.append(dialect.cast(render(c.inner()), c.type()));
+            case Operand.Trunc t -> sql.append(dialect.trunc(t.kind(), render(t.inner()), t.source(), t.type()));
+            case Operand.CaseWhen c -> {
+                sql.append("CASE");
+                for (int i = 0; i < c.conditions().size(); i++) {
+                    sql.append(" WHEN ");
+                    node(c.conditions().get(i), false);
+                    sql.append(" THEN ");
+                    operand(c.results().get(i));
+                }
+                if (c.otherwise() != null) {
+                    sql.append(" ELSE ");
+                    operand(c.otherwise());
+                }
+                sql.append(" END");
+            }
+            case Operand.Over o -> over(o);
+            case Operand.Scalar s -> {
+                sql.append('(');
+                compiler.writeInner(this, s.inner());
+                sql.append(')');
+            }
+            case Operand.Outer o -> {
+                if (depth() == 0) {
+                    throw new IllegalArgumentException("This queryset contains a reference to an outer query and may only "
+                            + "be used in a subquery.");
+                }
+                outer(() -> operand(o.target()));
+            }
+            case Operand.Unbound u -> throw new IllegalArgumentException("This queryset contains a reference to an outer "
+                    + "query (" + u.ref() + ") and may only be used in a subquery.");
         }
         return this;
     }
 
+    /** A function call: the template when one is given, else the dialect's rendering of the name. */
+    private void call(Operand.Call c) {
+        if (c.window()) {
+            // only reached outside an OVER clause: Django's "... is only allowed in a Window"
+            throw new IllegalArgumentException("The window function " + c.function() + " must be used inside Window.of(...).");
+        }
+        List<String> args = new ArrayList<>(c.args().size());
+        for (Operand a : c.args()) {
+            args.add(render(a));
+        }
+        sql.append(c.template() != null ? c.template().formatted(args.toArray()) : dialect.function(c.function(), args));
+    }
+
+    private void over(Operand.Over o) {
+        if (o.function() instanceof Operand.Call c && c.window()) {
+            List<String> args = new ArrayList<>(c.args().size());
+            for (Operand a : c.args()) {
+                args.add(render(a));
+            }
+            sql.append(dialect.function(c.function(), args));
+        } else {
+            operand(o.function());
+        }
+        sql.append(" OVER (");
+        String space = "";
+        if (!o.partition().isEmpty()) {
+            sql.append("PARTITION BY ");
+            for (int i = 0; i < o.partition().size(); i++) {
+                sql.append(i > 0 ? ", " : "");
+                operand(o.partition().get(i));
+            }
+            space = " ";
+        }
+        if (!o.ordering().isEmpty()) {
+            sql.append(space).append("ORDER BY ");
+            for (int i = 0; i < o.ordering().size(); i++) {
+                Query.Order t = o.ordering().get(i);
+                sql.append(i > 0 ? ", " : "");
+                operand(t.operand()).append(t.descending() ? " DESC" : " ASC");
+            }
+            space = " ";
+        }
+        if (o.frame() != null) {
+            sql.append(space).append(dialect.windowFrame(o.frame().unit().name(), o.frame().start(), o.frame().end()));
+        }
+        sql.append(')');
+    }
+
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
-    private String render(Operand operand) {
-        SqlWriter sub = new SqlWriter(dialect, compiler);
+    String render(Operand operand) {
+        SqlWriter sub = piece();
         sub.operand(operand);
         params.addAll(sub.params);
         return sub.sql.toString();
     }
 
     private String renderCondition(Node node) {
-        SqlWriter sub = new SqlWriter(dialect, compiler);
+        SqlWriter sub = piece();
         sub.node(node, false);
         params.addAll(sub.params);
         return sub.sql.toString();
@@ -161,10 +289,16 @@ final class SqlWriter {
             case Node.InQuery q -> {
                 operand(q.lhs());
                 sql.append(" IN (");
-                compiler.writePkSelect(this, q.query());
+                compiler.writeInner(this, q.inner());
                 sql.append(')');
             }
             case Node.Leaf l -> leaf(l, negated);
+            case Node.Exists e -> {
+                sql.append("EXISTS (");
+                compiler.writeInner(this, e.inner());
+                sql.append(')');
+            }
+            case Node.Predicate p -> operand(p.value());
         }
     }
 

@@ -119,6 +119,39 @@ public class PostgresDialect implements Dialect {
         return template == null ? null : template.formatted(expression);
     }
 
+    /** Functions PostgreSQL spells differently from their Django name, or needs casts for (Django's as_postgresql). */
+    private static final Map<String, String> FUNCTIONS = Map.ofEntries(
+            Map.entry("STRINDEX", "STRPOS(%s, %s)"),
+            Map.entry("NOW", "STATEMENT_TIMESTAMP()"),
+            Map.entry("MOD", "MOD(CAST(%s AS NUMERIC), CAST(%s AS NUMERIC))"),
+            Map.entry("LENGTH", "LENGTH(CAST(%s AS TEXT))"));
+
+    @Override
+    public String function(String name, List<String> arguments) {
+        if ("ROUND".equals(name) && arguments.size() == 2) {
+            return "ROUND(CAST(" + arguments.get(0) + " AS NUMERIC), " + arguments.get(1) + ')';
+        }
+        if ("CONCAT".equals(name)) {
+            return "CONCAT(" + String.join(", ", arguments.stream().map(a -> "CAST(" + a + " AS TEXT)").toList()) + ')';
+        }
+        String template = FUNCTIONS.get(name);
+        if (template != null && template.split("%s", -1).length - 1 == arguments.size()) {
+            return template.formatted(arguments.toArray());
+        }
+        return Dialect.super.function(name, arguments);
+    }
+
+    @Override
+    public String trunc(String kind, String expression, Class<?> source, Class<?> target) {
+        if (source == LocalTime.class) {
+            return "CAST(DATE_TRUNC('" + kind + "', CAST(" + expression + " AS INTERVAL)) AS TIME)";
+        }
+        if (source == LocalDate.class) {
+            return cast("DATE_TRUNC('" + kind + "', CAST(" + expression + " AS TIMESTAMP))", target);
+        }
+        return Dialect.super.trunc(kind, expression, source, target);
+    }
+
     @Override
     public String random() {
         return "RANDOM()";
@@ -247,7 +280,18 @@ public class PostgresDialect implements Dialect {
 
     @Override
     public String forUpdate(boolean nowait, boolean skipLocked, boolean noKey) {
-        return (noKey ? " FOR NO KEY UPDATE" : " FOR UPDATE") + (nowait ? " NOWAIT" : "") + (skipLocked ? " SKIP LOCKED" : "");
+        return forUpdate(nowait, skipLocked, noKey, List.of());
+    }
+
+    @Override
+    public String forUpdate(boolean nowait, boolean skipLocked, boolean noKey, List<String> quotedOf) {
+        return (noKey ? " FOR NO KEY UPDATE" : " FOR UPDATE") + (quotedOf.isEmpty() ? "" : " OF " + String.join(", ", quotedOf))
+                + (nowait ? " NOWAIT" : "") + (skipLocked ? " SKIP LOCKED" : "");
+    }
+
+    @Override
+    public String distinctOn(List<String> expressions) {
+        return "DISTINCT ON (" + String.join(", ", expressions) + ") ";
     }
 
     @Override
