@@ -81,7 +81,7 @@ public final class Compiler {
         if (!q.having().isEmpty()) {
             w.append(" HAVING ").conditions(q.having());
         }
-        orderBy(w, ordering);
+        orderBy(w, ordering, q.isGrouped() ? columns : List.of());
         w.append(dialect.limitOffset(high >= 0 ? high - low : -1, low));
         if (lock && q.lock() != null) {
             Query.Lock l = q.lock();
@@ -288,7 +288,11 @@ public final class Compiler {
         }
     }
 
-    private void orderBy(SqlWriter w, List<Query.Order> ordering) {
+    /**
+     * ORDER BY; under GROUP BY a selected JSON/array transform is named by its position, since its own bound
+     * parameters would make the server see another expression than the grouped one.
+     */
+    private void orderBy(SqlWriter w, List<Query.Order> ordering, List<Selected> grouped) {
         if (ordering.isEmpty()) {
             return;
         }
@@ -300,6 +304,8 @@ public final class Compiler {
             }
             if (o.random()) {
                 w.append(dialect.random());
+            } else if (o.operand() instanceof Operand.Func && position(o.operand(), grouped) > 0) {
+                w.append(Integer.toString(position(o.operand(), grouped))).append(o.descending() ? " DESC" : " ASC");
             } else {
                 w.operand(o.operand()).append(o.descending() ? " DESC" : " ASC");
             }

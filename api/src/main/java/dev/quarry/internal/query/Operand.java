@@ -76,6 +76,27 @@ public sealed interface Operand {
         public boolean containsAggregate() {
             return args.stream().anyMatch(Operand::containsAggregate);
         }
+
+        /** The same operator on the same operands (array parameters compared by content; the codec follows them). */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Func f) || !operator.equals(f.operator) || args.size() != f.args.size()) {
+                return false;
+            }
+            for (int i = 0; i < args.size(); i++) {
+                boolean same = args.get(i) instanceof Param p && f.args.get(i) instanceof Param q
+                        ? java.util.Objects.deepEquals(p.value(), q.value()) : args.get(i).equals(f.args.get(i));
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return operator.hashCode() * 31 + args.size();
+        }
     }
 
     /**

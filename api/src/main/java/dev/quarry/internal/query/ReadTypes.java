@@ -98,6 +98,15 @@ public final class ReadTypes {
         return isIntegral(t) || t == Double.class || t == Float.class || t == BigDecimal.class;
     }
 
+    /**
+     * What decodes the value of a computed {@code operand} (a JSON key, an array element) read for {@code key}, or
+     * {@code null} when the value is read as it is.
+     */
+    public static FieldMeta decoder(String key, Operand operand) {
+        Operand bare = operand instanceof Operand.Ref r ? r.target() : operand;
+        return bare instanceof Operand.Func f ? FieldMeta.column(key, f.codec()) : null;
+    }
+
     /** Converts a value read as {@code readType} for {@code field}, when one receives it. */
     public static Object forField(FieldMeta field, Object value) {
         if (value == null || field == null) {

@@ -244,6 +244,9 @@ public final class Resolver {
                     if (value instanceof Expression) {
                         throw new IllegalArgumentException("The '" + lookup + "' lookup takes a string, not an expression.");
                     }
+                    if (field != null && !(value instanceof String) && field.codec().javaType().isInstance(value)) {
+                        value = field.codec().toDb(value);   // Django's get_prep_value: a converted value's column form
+                    }
                     return new Node.Leaf(lhs, lookup, new Operand.Param(Lookups.pattern(lookup, String.valueOf(value))));
                 }
                 if ("regex".equals(lookup) || "iregex".equals(lookup) || "iexact".equals(lookup)) {

@@ -81,6 +81,9 @@ class ConverterTest extends TckBase {
         assertEquals(List.of(new Money(100), new Money(10_000)),
                 products().orderBy("price").valuesListFlat("price", Money.class).list());
         assertEquals(Map.of("color", new Color(0, 0, 0)), products().filter("pk", cheap.id).values("color").get());
+        assertEquals(List.of(dear), products().filter("color__startswith", new Color(255, 255, 255)).list(),
+                "a pattern lookup compares the converted text");
+        assertEquals(List.of(dear), products().filter("color__icontains", "FFF").list());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.quarry.testkit.tck;
 
+import dev.quarry.Aggregate;
 import dev.quarry.F;
 import dev.quarry.FieldException;
 import dev.quarry.Json;
@@ -142,6 +143,26 @@ class JsonFieldTest extends TckBase {
         values.forEach(v -> created.add(json().create(new JsonModel(v))));
         assertEquals(List.of(created.get(4), created.get(2), created.get(3), created.get(1), created.get(0)),
                 json().filter("value__name__isnull", false).orderBy("value__ord").list());
+    }
+
+    @Test
+    void groupingAndCountingByKeyTransforms() {
+        List<Object> counts = json().filter("value__isnull", false).values("value__d__0")
+                .annotate("count", Aggregate.count("value__d__0")).orderBy("count").list().stream()
+                .map(row -> row.get("count")).toList();
+        assertEquals(List.of(0L, 1L), counts);
+        json().create(new JsonModel(obj("a", "b", "c", 1)));
+        List<Map<String, Object>> byA = json().filter("value__a__isnull", false).values("value__a")
+                .annotate("count", Aggregate.count("id")).orderBy("value__a").list();
+        assertEquals(List.of(obj("value__a", "b", "count", 3L)), byA);
+        assertEquals(List.of(objs.get(4)), json().filter("value__d__0__isnull", false).orderBy("value__d__0").list());
+    }
+
+    @Test
+    void keyTransformsAsAnnotations() {
+        assertEquals(list("m", null), json().filter("value__k__isnull", false).annotate("l", F.of("value__k__l"))
+                .orderBy("pk").valuesListFlat("l", Object.class).list());
+        assertEquals(List.of(objs.get(7)), json().filter("value__foo", F.of("value__bax__foo")).list());
     }
 
     @Test
