@@ -321,14 +321,12 @@ public final class Functions {
 
     /** The value {@code offset} rows before. */
     public static Func lag(Object expression, int offset) {
-        checkOffset(offset);
-        return Func.window("LAG", null, expression, offset);
+        return Func.window("LAG", null, expression, checkOffset(offset));
     }
 
     /** The value {@code offset} rows before, {@code defaultValue} when there is none. */
     public static Func lag(Object expression, int offset, Object defaultValue) {
-        checkOffset(offset);
-        return Func.window("LAG", null, expression, offset, defaultValue);
+        return Func.window("LAG", null, expression, checkOffset(offset), defaultValue);
     }
 
     /** The value one row after in the partition. */
@@ -338,20 +336,19 @@ public final class Functions {
 
     /** The value {@code offset} rows after. */
     public static Func lead(Object expression, int offset) {
-        checkOffset(offset);
-        return Func.window("LEAD", null, expression, offset);
+        return Func.window("LEAD", null, expression, checkOffset(offset));
     }
 
     /** The value {@code offset} rows after, {@code defaultValue} when there is none. */
     public static Func lead(Object expression, int offset, Object defaultValue) {
-        checkOffset(offset);
-        return Func.window("LEAD", null, expression, offset, defaultValue);
+        return Func.window("LEAD", null, expression, checkOffset(offset), defaultValue);
     }
 
-    private static void checkOffset(int offset) {
+    private static int checkOffset(int offset) {
         if (offset <= 0) {
             throw new IllegalArgumentException("offset must be a positive integer.");
         }
+        return offset;
     }
 
     /** The value at the first row of the window frame. */

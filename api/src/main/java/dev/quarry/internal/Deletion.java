@@ -7,6 +7,7 @@ import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.meta.Relation;
 import dev.quarry.internal.query.Compiler;
+import dev.quarry.internal.query.LinkTable;
 import dev.quarry.internal.query.Query;
 import dev.quarry.spi.Statement;
 
@@ -74,8 +75,7 @@ final class Deletion {
             if (f.kind() == FieldKind.MANY_TO_MANY) {
                 Relation rel = Relation.of(model, f);
                 String key = linkName(model, f, rel);
-                Statement unlink = new Statement("DELETE FROM " + compiler.dialect().quote(rel.joinTable()) + " WHERE "
-                        + compiler.dialect().quote(rel.ownerColumn()) + " IN (" + placeholders(pks.size()) + ")", new ArrayList<>(pks));
+                Statement unlink = new LinkTable(rel.joinTable(), rel.ownerColumn(), rel.targetColumn()).delete(compiler, pks, null);
                 chain = chain.thenCompose(v -> conn.update(unlink)).thenAccept(n -> counts.merge(key, n, Long::sum));
             } else if (f.kind() == FieldKind.REVERSE && f.cascadeRemove()) {
                 Relation rel = Relation.of(model, f);
@@ -96,9 +96,5 @@ final class Deletion {
             return model.entityName() + "_" + f.name();
         }
         return rel.target().entityName() + "_" + f.mappedBy();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

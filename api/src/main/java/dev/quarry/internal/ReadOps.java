@@ -166,6 +166,11 @@ final class ReadOps {
             if (agg == null) {
                 throw new IllegalArgumentException("The aggregate '" + alias + "' is null.");
             }
+            if (agg.argument() instanceof dev.quarry.F f && f.field() != null && q.annotations().containsKey(f.field())
+                    && !q.isSelected(f.field())) {
+                throw new dev.quarry.FieldException("Cannot aggregate over the '" + f.field() + "' alias. Use annotate() to "
+                        + "promote it.");
+            }
             operands.put(alias, q.resolver().expression(agg));
         });
         List<Class<?>> types = operands.values().stream().<Class<?>>map(ReadTypes::of).toList();
@@ -214,8 +219,7 @@ final class ReadOps {
             throw new IllegalArgumentException(format + " is not a recognized format. Allowed formats: "
                     + String.join(", ", formats) + ".");
         }
-        Statement select = compiler.select(q, shape.columns(q));
-        Statement st = new Statement(compiler.dialect().explain(format) + select.sql(), select.params());
+        Statement st = compiler.explain(q, shape.columns(q), format);
         return conn -> conn.query(st, row -> row.get(1, String.class)).thenApply(rows -> String.join("\n", rows));
     }
 }

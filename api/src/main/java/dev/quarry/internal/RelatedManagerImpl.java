@@ -6,6 +6,7 @@ import dev.quarry.internal.exec.Conn;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.meta.Relation;
+import dev.quarry.internal.query.LinkTable;
 import dev.quarry.internal.query.Node;
 import dev.quarry.internal.query.Operand;
 import dev.quarry.internal.query.Query;
@@ -118,33 +119,42 @@ final class RelatedManagerImpl<R> extends QuerySetImpl<R> implements RelatedMana
         }
     }
 
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+    /** The many-to-many link table as a query model. */
+    private LinkTable link() {
+        return new LinkTable(relation.joinTable(), relation.ownerColumn(), relation.targetColumn());
+    }
+
+    /**
+     * The target rows a reverse foreign key update touches: those with these keys ({@code null}: any), and
+     * only the owner's when {@code ownersOnly}.
+     */
+    private Query targets(List<Object> keys, boolean ownersOnly) {
+        Query q = new Query(target);
+        if (keys != null) {
+            q.addCondition(new Node.Leaf(new Operand.Col(target.table(), target.pk()), "in",
+                    keys.stream().<Object>map(Operand.Param::new).toList()));
+        }
+        if (ownersOnly) {
+            q.addCondition(new Node.Leaf(new Operand.Col(target.table(), relation.foreignKey()), "exact",
+                    new Operand.Param(ownerDbKey())));
+        }
+        return q;
+    }
+
+    /** {@code SET fk = NULL}. */
+    private Map<FieldMeta, Operand> unlinked() {
+        Map<FieldMeta, Operand> set = new LinkedHashMap<>();
+        set.put(relation.foreignKey(), new Operand.Param(null));
+        return set;
     }
 
     private Function<Conn, CompletableFuture<Void>> addOp(List<Object> keys, Collection<? extends R> objs) {
         if (keys.isEmpty()) {
             return conn -> CompletableFuture.completedFuture(null);
         }
-        Statement st;
-        if (isReverse()) {
-            FieldMeta fk = relation.foreignKey();
-            List<Object> params = new ArrayList<>();
-            params.add(ownerDbKey());
-            params.addAll(keys);
-            st = new Statement("UPDATE " + dialect().quote(target.table()) + " SET " + dialect().quote(fk.column()) + " = ? WHERE "
-                    + dialect().quote(target.pk().column()) + " IN (" + marks(keys.size()) + ")", params);
-        } else {
-            List<Object> params = new ArrayList<>();
-            StringBuilder values = new StringBuilder();
-            for (Object k : keys) {
-                values.append(values.isEmpty() ? "" : ", ").append("(?, ?)");
-                params.add(ownerDbKey());
-                params.add(k);
-            }
-            st = new Statement("INSERT INTO " + dialect().quote(relation.joinTable()) + " (" + dialect().quote(relation.ownerColumn())
-                    + ", " + dialect().quote(relation.targetColumn()) + ") VALUES " + values + dialect().onConflictIgnore(), params);
-        }
+        Statement st = isReverse()
+                ? ctx.compiler().update(targets(keys, false), Map.of(relation.foreignKey(), new Operand.Param(ownerDbKey())))
+                : link().insert(ctx.compiler(), ownerDbKey(), keys, true);
         return conn -> conn.update(st).thenApply(n -> {
             if (isReverse()) {
                 objs.forEach(o -> relation.foreignKey().set(o, owner));
@@ -158,15 +168,9 @@ final class RelatedManagerImpl<R> extends QuerySetImpl<R> implements RelatedMana
         if (keys.isEmpty()) {
             return conn -> CompletableFuture.completedFuture(null);
         }
-        List<Object> params = new ArrayList<>();
-        params.add(ownerDbKey());
-        params.addAll(keys);
         Statement st = isReverse()
-                ? new Statement("UPDATE " + dialect().quote(target.table()) + " SET " + dialect().quote(relation.foreignKey().column())
-                        + " = NULL WHERE " + dialect().quote(relation.foreignKey().column()) + " = ? AND "
-                        + dialect().quote(target.pk().column()) + " IN (" + marks(keys.size()) + ")", params)
-                : new Statement("DELETE FROM " + dialect().quote(relation.joinTable()) + " WHERE " + dialect().quote(relation.ownerColumn())
-                        + " = ? AND " + dialect().quote(relation.targetColumn()) + " IN (" + marks(keys.size()) + ")", params);
+                ? ctx.compiler().update(targets(keys, true), unlinked())
+                : link().delete(ctx.compiler(), List.of(ownerDbKey()), keys);
         return conn -> conn.update(st).thenApply(n -> {
             if (isReverse() && objs != null) {
                 objs.forEach(o -> relation.foreignKey().set(o, null));
@@ -178,10 +182,8 @@ final class RelatedManagerImpl<R> extends QuerySetImpl<R> implements RelatedMana
     private Function<Conn, CompletableFuture<Void>> clearOp() {
         requireNullableForeignKey("clear");
         Statement st = isReverse()
-                ? new Statement("UPDATE " + dialect().quote(target.table()) + " SET " + dialect().quote(relation.foreignKey().column())
-                        + " = NULL WHERE " + dialect().quote(relation.foreignKey().column()) + " = ?", List.of(ownerDbKey()))
-                : new Statement("DELETE FROM " + dialect().quote(relation.joinTable()) + " WHERE "
-                        + dialect().quote(relation.ownerColumn()) + " = ?", List.of(ownerDbKey()));
+                ? ctx.compiler().update(targets(null, true), unlinked())
+                : link().delete(ctx.compiler(), List.of(ownerDbKey()), null);
         return conn -> conn.update(st).thenApply(n -> null);
     }
 

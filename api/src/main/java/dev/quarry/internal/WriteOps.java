@@ -9,6 +9,7 @@ import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
 import dev.quarry.internal.query.Compiler;
+import dev.quarry.internal.query.OnConflict;
 import dev.quarry.internal.query.Operand;
 import dev.quarry.internal.query.Operands;
 import dev.quarry.internal.query.Query;
@@ -144,7 +145,7 @@ final class WriteOps {
         for (FieldMeta f : cols) {
             row.add(model.dbValue(f, obj));
         }
-        Statement st = compiler.insert(model, cols, List.of(row), "", List.of(model.pk()));
+        Statement st = compiler.insert(model, cols, List.of(row), OnConflict.FAIL, List.of(model.pk()));
         FieldMeta pkField = model.pk();
         return conn -> conn.query(st, r -> r.get(1, pkField.codec().dbType())).thenApply(keys -> {
             model.setFromDb(pkField, obj, keys.get(0));
@@ -158,7 +159,7 @@ final class WriteOps {
         if (options.ignoreConflicts() && options.updateConflicts()) {
             throw new IllegalArgumentException("ignore_conflicts and update_conflicts are mutually exclusive.");
         }
-        String conflict = conflictClause(compiler, model, options);
+        OnConflict conflict = onConflict(model, options);
         List<T> withPk = new ArrayList<>();
         List<T> withoutPk = new ArrayList<>();
         for (T obj : objs) {
@@ -213,17 +214,17 @@ final class WriteOps {
         return conn -> (batches.size() == 1 ? all.apply(conn) : conn.atomic(all)).thenApply(v -> result);
     }
 
-    private static String conflictClause(Compiler compiler, ModelMeta<?> model, BulkOptions options) {
+    private static OnConflict onConflict(ModelMeta<?> model, BulkOptions options) {
         if (options.ignoreConflicts()) {
-            return compiler.dialect().onConflictIgnore();
+            return OnConflict.IGNORE;
         }
         if (!options.updateConflicts()) {
-            return "";
+            return OnConflict.FAIL;
         }
         if (options.uniqueFields().isEmpty()) {
             throw new IllegalArgumentException("Unique fields that can trigger the upsert must be provided.");
         }
-        List<String> update = new ArrayList<>();
+        List<FieldMeta> update = new ArrayList<>();
         for (String name : options.updateFields()) {
             FieldMeta f = model.fieldOrAttribute(name);
             if (f == null || !f.isConcrete()) {
@@ -233,18 +234,18 @@ final class WriteOps {
             if (f.pk()) {
                 throw new IllegalArgumentException("bulk_create() cannot be used with primary keys in update_fields.");
             }
-            update.add(compiler.dialect().quote(f.column()));
+            update.add(f);
         }
-        List<String> unique = new ArrayList<>();
+        List<FieldMeta> unique = new ArrayList<>();
         for (String name : options.uniqueFields()) {
             FieldMeta f = model.fieldOrAttribute(name);
             if (f == null || !f.isConcrete()) {
                 throw new FieldException("bulk_create() can only be used with concrete fields in unique_fields; got '" + name
                         + "'. Choices are: " + concreteNames(model) + ".");
             }
-            unique.add(compiler.dialect().quote(f.column()));
+            unique.add(f);
         }
-        return compiler.dialect().onConflictUpdate(unique, update);
+        return OnConflict.update(unique, update);
     }
 
     static String concreteNames(ModelMeta<?> model) {
@@ -280,11 +281,7 @@ final class WriteOps {
         if (objs.isEmpty()) {
             return conn -> CompletableFuture.completedFuture(0L);
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(compiler.dialect().quote(model.table())).append(" SET ");
-        for (int i = 0; i < fields.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(compiler.dialect().quote(fields.get(i).column())).append(" = ?");
-        }
-        sql.append(" WHERE ").append(compiler.dialect().quote(model.pk().column())).append(" = ?");
+        String text = compiler.updateByPk(model, fields);
         List<List<Object>> sets = new ArrayList<>(objs.size());
         for (T obj : objs) {
             model.preUpdate(obj);
@@ -296,7 +293,6 @@ final class WriteOps {
             sets.add(params);
         }
         int per = batchSize > 0 ? batchSize : sets.size();
-        String text = sql.toString();
         return conn -> conn.atomic(c -> {
             CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
             for (int i = 0; i < sets.size(); i += per) {

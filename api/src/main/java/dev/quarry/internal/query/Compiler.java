@@ -33,6 +33,14 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
+    /** The select, explained by the database in {@code format} ({@code null}: its default text). */
+    public Statement explain(Query q, List<Selected> columns, String format) {
+        SqlWriter w = new SqlWriter(dialect, this);
+        w.append(dialect.explain(format));
+        writeSelect(w, q, columns, q.effectiveOrdering(), q.low(), q.high(), true);
+        return new Statement(w.sql.toString(), w.params);
+    }
+
     /** The same select with a different ordering and slice (first/last/latest/get). */
     public Statement select(Query q, List<Selected> columns, List<Query.Order> ordering, long low, long high) {
         SqlWriter w = new SqlWriter(dialect, this);
@@ -447,6 +455,18 @@ public final class Compiler {
         return new Statement(w.sql.toString(), w.params);
     }
 
+    /**
+     * {@code UPDATE t SET f1 = ?, ... WHERE t.pk = ?}: the text of one row's update by key, for a batch that binds
+     * each object's field values, then its key, in turn ({@code bulkUpdate}).
+     */
+    public String updateByPk(ModelMeta<?> model, List<FieldMeta> fields) {
+        Query q = new Query(model);
+        q.addCondition(new Node.Leaf(new Operand.Col(model.table(), model.pk()), "exact", new Operand.Param(null)));
+        Map<FieldMeta, Operand> set = new java.util.LinkedHashMap<>();
+        fields.forEach(f -> set.put(f, new Operand.Param(null)));
+        return update(q, set).sql();
+    }
+
     /** {@code DELETE FROM t WHERE ...}. */
     public Statement delete(Query q) {
         SqlWriter w = new SqlWriter(dialect, this);
@@ -459,10 +479,10 @@ public final class Compiler {
      * A multi-row INSERT. {@code rows} hold one bound value per column; a {@code null} column list inserts
      * defaults only.
      *
-     * @param conflict   the dialect's conflict clause, or an empty string
+     * @param conflict   what a unique conflict does
      * @param returning  the columns to return (usually the pk), may be empty
      */
-    public Statement insert(ModelMeta<?> model, List<FieldMeta> columns, List<List<Object>> rows, String conflict,
+    public Statement insert(ModelMeta<?> model, List<FieldMeta> columns, List<List<Object>> rows, OnConflict conflict,
                             List<FieldMeta> returning) {
         SqlWriter w = new SqlWriter(dialect, this);
         w.append("INSERT INTO ").quote(model.table()).append(" (");
@@ -483,7 +503,12 @@ public final class Compiler {
             }
             w.append(")");
         }
-        w.append(conflict);
+        if (conflict.ignore()) {
+            w.append(dialect.onConflictIgnore());
+        } else if (!conflict.update().isEmpty() || !conflict.unique().isEmpty()) {
+            w.append(dialect.onConflictUpdate(conflict.unique().stream().map(f -> dialect.quote(f.column())).toList(),
+                    conflict.update().stream().map(f -> dialect.quote(f.column())).toList()));
+        }
         if (!returning.isEmpty()) {
             List<String> quoted = new ArrayList<>();
             returning.forEach(f -> quoted.add(dialect.quote(f.column())));

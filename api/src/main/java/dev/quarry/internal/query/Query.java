@@ -48,7 +48,7 @@ public final class Query {
     final ModelMeta<?> model;
     List<Node> where = new ArrayList<>();
     List<Node> having = new ArrayList<>();
-    List<Node> qualify = new ArrayList<>();
+    List<Node> qualify = List.of();   // copied on write: most queries never have one
     List<Order> ordering = new ArrayList<>();
     boolean reversed;
     boolean distinct;
@@ -59,7 +59,7 @@ public final class Query {
     Set<String> only;
     Set<String> defer = new LinkedHashSet<>();
     Map<String, Annotation> annotations = new LinkedHashMap<>();
-    Set<String> aliasOnly = new LinkedHashSet<>();
+    Set<String> aliasOnly = Set.of();   // copied on write
     Map<String, Join> joins = new LinkedHashMap<>();
     Lock lock;
     Combined combined;
@@ -76,7 +76,7 @@ public final class Query {
         Query q = new Query(model);
         q.where = new ArrayList<>(where);
         q.having = new ArrayList<>(having);
-        q.qualify = new ArrayList<>(qualify);
+        q.qualify = qualify;
         q.ordering = new ArrayList<>(ordering);
         q.reversed = reversed;
         q.distinct = distinct;
@@ -87,7 +87,7 @@ public final class Query {
         q.only = only == null ? null : new LinkedHashSet<>(only);
         q.defer = new LinkedHashSet<>(defer);
         q.annotations = new LinkedHashMap<>(annotations);
-        q.aliasOnly = new LinkedHashSet<>(aliasOnly);
+        q.aliasOnly = aliasOnly;
         q.joins = new LinkedHashMap<>(joins);
         q.lock = lock;
         q.combined = combined;
@@ -145,7 +145,13 @@ public final class Query {
 
     /** Adds a condition, to HAVING when it involves an aggregate. */
     public void addCondition(Node node) {
-        (OuterBinder.containsWindow(node) ? qualify : node.containsAggregate() ? having : where).add(node);
+        if (OuterBinder.containsWindow(node)) {
+            List<Node> more = new ArrayList<>(qualify);
+            more.add(node);
+            qualify = more;
+        } else {
+            (node.containsAggregate() ? having : where).add(node);
+        }
     }
 
     /**
@@ -261,7 +267,9 @@ public final class Query {
 
     /** Marks an annotation as {@code alias()}ed: usable by name, never selected. */
     public void hide(String alias) {
-        aliasOnly.add(alias);
+        Set<String> more = new LinkedHashSet<>(aliasOnly);
+        more.add(alias);
+        aliasOnly = more;
     }
 
     /** Whether the annotation {@code alias} is selected (it was not made by {@code alias()}). */

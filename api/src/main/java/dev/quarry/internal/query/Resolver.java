@@ -217,6 +217,9 @@ public final class Resolver {
                 if (value instanceof QuerySource source) {
                     return inQuerySet(lhs, field, owner, source);
                 }
+                if (value instanceof dev.quarry.Subquery subquery) {
+                    return new Node.InQuery(lhs, ((Operand.Scalar) expression(subquery)).inner());
+                }
                 List<Operand> values = new ArrayList<>();
                 for (Object v : iterable(path, value)) {
                     if (v != null) {
@@ -261,7 +264,19 @@ public final class Resolver {
      * {@code lhs IN (SELECT ...)} over a QuerySet: a model QuerySet means its primary keys (and must be of the
      * model the field points to), a values QuerySet its one column. A {@code none()} QuerySet matches nothing.
      */
-    private static Node inQuerySet(Operand lhs, FieldMeta field, ModelMeta<?> owner, QuerySource source) {
+    private Node inQuerySet(Operand lhs, FieldMeta field, ModelMeta<?> owner, QuerySource user) {
+        Query bound = OuterBinder.bind(user.sourceQuery(), this);   // its OuterRefs refer to this query
+        QuerySource source = new QuerySource() {
+            @Override
+            public Query sourceQuery() {
+                return bound;
+            }
+
+            @Override
+            public Shape<?> sourceShape() {
+                return user.sourceShape();
+            }
+        };
         InnerQuery inner = InnerQuery.oneColumn(source, "in");
         if (source.sourceShape().isModel() && field != null) {
             Class<?> expected = field.kind() == FieldKind.FOREIGN_KEY ? field.target() : field.pk() ? owner.type() : null;
@@ -315,7 +330,8 @@ public final class Resolver {
                 return fieldOperand(f.field());
             }
             if (f.isValue()) {
-                return new Operand.Param(f.value());
+                // F.of("x").plus(anyExpression) wraps the expression as a value: it is resolved, never bound
+                return f.value() instanceof Expression inner ? expression(inner) : new Operand.Param(f.value());
             }
             return new Operand.Arith(f.operator(), expression(f.left()), expression(f.right()));
         }

@@ -5,7 +5,7 @@ import dev.quarry.FieldException;
 import dev.quarry.Manager;
 import dev.quarry.QuerySet;
 import dev.quarry.testkit.models.Post;
-import dev.quarry.testkit.models.Staff;
+import dev.quarry.testkit.models.StaffMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,34 +24,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class DistinctOnFieldsTest extends BlogTestBase {
 
-    private Manager<Staff> staff;
-    private Staff p1o1;
-    private Staff p1o2;
+    private Manager<StaffMember> staff;
+    private StaffMember p1o1;
+    private StaffMember p1o2;
 
     @Override
     protected List<Class<?>> models() {
         List<Class<?>> models = new ArrayList<>(super.models());
-        models.add(Staff.class);
+        models.add(StaffMember.class);
         return models;
     }
 
     @BeforeEach
     void createStaff() {
-        staff = db.objects(Staff.class);
-        p1o1 = staff.create(new Staff("p1", "o1"));
-        staff.create(new Staff("p2", "o1"));
-        staff.create(new Staff("p3", "o1"));
-        p1o2 = staff.create(new Staff("p1", "o2"));
+        staff = db.objects(StaffMember.class);
+        p1o1 = staff.create(new StaffMember("p1", "o1"));
+        staff.create(new StaffMember("p2", "o1"));
+        staff.create(new StaffMember("p3", "o1"));
+        p1o2 = staff.create(new StaffMember("p1", "o2"));
     }
 
-    private static List<String> staffNames(QuerySet<Staff> qs) {
-        return qs.list().stream().map(Staff::getName).toList();
+    private static List<String> staffNames(QuerySet<StaffMember> qs) {
+        return qs.list().stream().map(StaffMember::getName).toList();
     }
 
     /** Django's test_basic_distinct_on, each with its count. */
     @Test
     void basicDistinctOn() {
-        Map<QuerySet<Staff>, List<String>> cases = Map.of(
+        Map<QuerySet<StaffMember>, List<String>> cases = Map.of(
                 staff.distinct().orderBy("name"), List.of("p1", "p1", "p2", "p3"),
                 staff.distinct("name").orderBy("name"), List.of("p1", "p2", "p3"),
                 staff.distinct("organisation").orderBy("organisation", "name"), List.of("p1", "p1"),
@@ -81,11 +81,11 @@ class DistinctOnFieldsTest extends BlogTestBase {
     /** Django's test_distinct_on_in_ordered_subquery: the ordering of a DISTINCT ON subquery is kept. */
     @Test
     void distinctOnInOrderedSubquery() {
-        QuerySet<Staff> first = staff.filter("pk__in", staff.distinct("name").orderBy("name", "id")).orderBy("name");
-        assertEquals(List.of(p1o1.getId()), first.filter("name", "p1").list().stream().map(Staff::getId).toList());
+        QuerySet<StaffMember> first = staff.filter("pk__in", staff.distinct("name").orderBy("name", "id")).orderBy("name");
+        assertEquals(List.of(p1o1.getId()), first.filter("name", "p1").list().stream().map(StaffMember::getId).toList());
         assertEquals(3, first.count());
-        QuerySet<Staff> last = staff.filter("pk__in", staff.distinct("name").orderBy("name", "-id")).orderBy("name");
-        assertEquals(List.of(p1o2.getId()), last.filter("name", "p1").list().stream().map(Staff::getId).toList());
+        QuerySet<StaffMember> last = staff.filter("pk__in", staff.distinct("name").orderBy("name", "-id")).orderBy("name");
+        assertEquals(List.of(p1o2.getId()), last.filter("name", "p1").list().stream().map(StaffMember::getId).toList());
     }
 
     /** Django's test_distinct_on_get_ordering_preserved. */

@@ -329,6 +329,17 @@ class QuerySetCombinatorsTest extends TckBase {
     }
 
     @Test
+    void aggregateAndExplainReadTheCombinedRows() {
+        QuerySet<Number> union = numbers.filter("num__lte", 1).union(numbers.filter("num__gte", 8));
+        assertEquals(18L, ((java.lang.Number) union.aggregate(dev.quarry.Aggregate.sum("num")).get("num__sum")).longValue());
+        assertEquals(4L, ((java.lang.Number) await(union.aaggregate(dev.quarry.Aggregate.count("id"))).get("id__count")).longValue());
+        assertTrue(union.explain().contains("Append") || union.explain().contains("Unique"), union.explain());
+        try (var stream = union.orderBy("-num").iterator(2)) {
+            assertEquals(List.of(9, 8, 1, 0), stream.map(Number::getNum).toList());
+        }
+    }
+
+    @Test
     void orderingSubqueries() {
         QuerySet<Number> qs1 = numbers.orderBy("num").slice(0, 2);
         QuerySet<Number> qs2 = numbers.orderBy("-num").slice(0, 2);

@@ -60,6 +60,8 @@ class QuerySetInLookupTest extends BlogTestBase {
         assertEquals(List.of("Django ORM", "Postgres tips", "Python vs Java"),
                 titles(blog.posts.exclude("writer__in", blog.writers.filter("name", "ada"))));
         assertEquals(List.of("cyd", "dee"), names(blog.writers.exclude("pk__in", blog.posts.filter("published", false).values("writer"))));
+        assertEquals(List.of("cyd", "dee"), names(blog.writers.exclude("posts__in", blog.posts.filter("published", false))),
+                "across a to-many relation: a subquery inside exclude's own subquery");
     }
 
     @Test

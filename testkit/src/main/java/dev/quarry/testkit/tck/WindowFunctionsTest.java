@@ -6,7 +6,7 @@ import dev.quarry.Functions;
 import dev.quarry.Manager;
 import dev.quarry.Window;
 import dev.quarry.testkit.TckBase;
-import dev.quarry.testkit.models.Worker;
+import dev.quarry.testkit.models.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class WindowFunctionsTest extends TckBase {
 
-    private Manager<Worker> staff;
+    private Manager<Staff> staff;
 
     @Override
     protected List<Class<?>> models() {
-        return List.of(Worker.class);
+        return List.of(Staff.class);
     }
 
     @BeforeEach
     void employees() {
-        staff = db.objects(Worker.class);
+        staff = db.objects(Staff.class);
         Object[][] rows = {
                 {"Jones", 45000, "Accounting", LocalDate.of(2005, 11, 1), 20},
                 {"Williams", 37000, "Accounting", LocalDate.of(2009, 6, 1), 20},
@@ -51,9 +51,9 @@ class WindowFunctionsTest extends TckBase {
                 {"Moore", 34000, "IT", LocalDate.of(2013, 8, 1), 40},
                 {"Miller", 100000, "Management", LocalDate.of(2005, 6, 1), 40},
                 {"Johnson", 80000, "Management", LocalDate.of(2005, 7, 1), 50}};
-        List<Worker> all = new ArrayList<>();
+        List<Staff> all = new ArrayList<>();
         for (Object[] r : rows) {
-            all.add(new Worker((String) r[0], (Integer) r[1], (String) r[2], (LocalDate) r[3], (Integer) r[4], null));
+            all.add(new Staff((String) r[0], (Integer) r[1], (String) r[2], (LocalDate) r[3], (Integer) r[4], null));
         }
         staff.bulkCreate(all);
     }
@@ -219,7 +219,7 @@ class WindowFunctionsTest extends TckBase {
     void filterOnAWindowAnnotationCombinedWithAPlainFilter() {
         var qs = staff.filter("age__gte", 30).annotate("rank", Window.of(Functions.denseRank()).orderBy("-salary"))
                 .filter("rank__lte", 2).orderBy("rank");
-        assertEquals(List.of("Miller", "Johnson"), qs.list().stream().map(Worker::getName).toList());
+        assertEquals(List.of("Miller", "Johnson"), qs.list().stream().map(Staff::getName).toList());
     }
 
     @Test
