@@ -154,45 +154,22 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
 
     @Override
     public QuerySet<java.time.LocalDate> dates(String field, String kind) {
-        return dates(field, kind, "ASC");
+        return DateLists.dates(this, field, kind, "ASC");
     }
 
     @Override
     public QuerySet<java.time.LocalDate> dates(String field, String kind, String order) {
-        if (!List.of("year", "month", "week", "day").contains(kind)) {
-            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', or 'day'.");
-        }
-        return truncated(field, kind, order, java.time.LocalDate.class);
+        return DateLists.dates(this, field, kind, order);
     }
 
     @Override
     public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind) {
-        return datetimes(field, kind, "ASC");
+        return DateLists.datetimes(this, field, kind, "ASC");
     }
 
     @Override
     public QuerySet<java.time.LocalDateTime> datetimes(String field, String kind, String order) {
-        if (!List.of("year", "month", "week", "day", "hour", "minute", "second").contains(kind)) {
-            throw new IllegalArgumentException("'kind' must be one of 'year', 'month', 'week', 'day', 'hour', 'minute', "
-                    + "or 'second'.");
-        }
-        return truncated(field, kind, order, java.time.LocalDateTime.class);
-    }
-
-    /** Django's dates()/datetimes(): the distinct truncated values of a field, without NULL, in order. */
-    private <V> QuerySet<V> truncated(String field, String kind, String order, Class<V> type) {
-        Objects.requireNonNull(field, "field");
-        if (!"ASC".equals(order) && !"DESC".equals(order)) {
-            throw new IllegalArgumentException("'order' must be either 'ASC' or 'DESC'.");
-        }
-        Class<?> source = ReadTypes.of(query.resolver().fieldOperand(field));
-        if (type == java.time.LocalDateTime.class && source == java.time.LocalDate.class) {
-            throw new IllegalArgumentException("'" + field + "' is a DateField: use dates(), datetimes() needs a "
-                    + "DateTimeField.");
-        }
-        String name = "datefield";
-        return annotate(name, dev.quarry.Functions.trunc(field, kind, type)).valuesListFlat(name, type)
-                .filter(name + "__isnull", false).distinct().orderBy("ASC".equals(order) ? name : "-" + name);
+        return DateLists.datetimes(this, field, kind, order);
     }
 
     @Override

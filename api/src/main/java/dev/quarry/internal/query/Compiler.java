@@ -131,7 +131,7 @@ public final class Compiler {
         }
         // As Django: a non-null foreign key from a row that is always there is an INNER JOIN (which FOR UPDATE
         // can lock); anything that may find no row is a LEFT OUTER JOIN, and so is every join below it.
-        Set<String> outer = new java.util.HashSet<>();
+        Set<String> outer = q.joins().isEmpty() ? Set.of() : new java.util.HashSet<>();
         for (Join j : q.joins().values()) {
             boolean inner = j.foreignKey() != null && !j.foreignKey().nullable() && !outer.contains(j.parentAlias());
             if (!inner) {
