@@ -6,6 +6,8 @@ module dev.quarry.api {
     requires dev.quarry.spi;
     requires transitive jakarta.persistence;
     requires java.sql;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.quarry;
 

@@ -14,7 +14,7 @@ module dev.quarry.testkit {
     exports dev.quarry.testkit.models;
     exports dev.quarry.testkit.tck;
 
-    opens dev.quarry.testkit.models to dev.quarry.api;
+    opens dev.quarry.testkit.models to dev.quarry.api, com.fasterxml.jackson.databind;
     opens dev.quarry.testkit to org.junit.platform.commons;
     opens dev.quarry.testkit.tck to org.junit.platform.commons, net.jqwik.engine;
 

@@ -2,6 +2,8 @@ package dev.quarry;
 
 import dev.quarry.internal.QuarryImpl;
 import dev.quarry.internal.ProductionSettings;
+import dev.quarry.internal.meta.FieldTypes;
+import dev.quarry.internal.meta.JacksonJsonCodec;
 import dev.quarry.spi.ConnectionConfig;
 
 import java.time.Duration;
@@ -35,6 +37,8 @@ public final class QuarryBuilder {
     private QueryListener listener;
     private boolean logParameters;
     private Duration slowQueryThreshold;
+    private JsonCodec jsonCodec;
+    private final java.util.List<jakarta.persistence.AttributeConverter<?, ?>> converters = new java.util.ArrayList<>();
 
     QuarryBuilder() {
     }
@@ -98,6 +102,39 @@ public final class QuarryBuilder {
             throw new IllegalArgumentException("Statement timeout must be strictly positive, got " + timeout + ".");
         }
         this.statementTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Replaces the codec of JSON fields (default: Jackson, with {@code java.time} support), e.g. to use a
+     * configured {@code ObjectMapper} or JSON-B.
+     */
+    public QuarryBuilder jsonCodec(JsonCodec codec) {
+        this.jsonCodec = Objects.requireNonNull(codec, "codec");
+        return this;
+    }
+
+    /**
+     * Registers a {@code @Converter(autoApply = true)} JPA converter: every model field of its attribute type is
+     * stored through it (unless the field says {@code @Convert(disableConversion = true)}). Converters named by
+     * {@code @Convert(converter = X.class)} on a field need no registration.
+     * {@snippet :
+     * @Converter(autoApply = true)
+     * public class MoneyConverter implements AttributeConverter<Money, String> { ... }
+     *
+     * Quarry db = Quarry.builder().url(url).converter(new MoneyConverter()).build();
+     * }
+     *
+     * @throws IllegalArgumentException when the converter is not annotated {@code @Converter(autoApply = true)}
+     */
+    public QuarryBuilder converter(jakarta.persistence.AttributeConverter<?, ?> converter) {
+        Objects.requireNonNull(converter, "converter");
+        jakarta.persistence.Converter marker = converter.getClass().getAnnotation(jakarta.persistence.Converter.class);
+        if (marker == null || !marker.autoApply()) {
+            throw new IllegalArgumentException(converter.getClass().getName() + " must be annotated "
+                    + "@Converter(autoApply = true) to be registered; name other converters with @Convert(converter = ...).");
+        }
+        converters.add(converter);
         return this;
     }
 
@@ -198,7 +235,8 @@ public final class QuarryBuilder {
         Map<String, ConnectionConfig> others = new LinkedHashMap<>();
         databases.forEach((alias, d) -> others.put(alias, new ConnectionConfig(d[0], d[1] != null ? d[1] : user,
                 d[1] != null ? d[2] : password, poolSize, connectTimeout, properties, null, timeZone, statementTimeout)));
+        FieldTypes types = new FieldTypes(jsonCodec != null ? jsonCodec : new JacksonJsonCodec(), converters, timeZone);
         return QuarryImpl.open(config, provider, callbackFailureHandler,
-                new ProductionSettings(others, router, listener, logParameters, slowQueryThreshold));
+                new ProductionSettings(others, router, listener, logParameters, slowQueryThreshold), types);
     }
 }

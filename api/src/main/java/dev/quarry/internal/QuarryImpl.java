@@ -16,6 +16,7 @@ import dev.quarry.internal.exec.PoolSession;
 import dev.quarry.internal.exec.SerialSession;
 import dev.quarry.internal.exec.StatementLog;
 import dev.quarry.internal.exec.TransactionControl;
+import dev.quarry.internal.meta.FieldTypes;
 import dev.quarry.internal.meta.Models;
 import dev.quarry.internal.query.Compiler;
 import dev.quarry.spi.Capabilities;
@@ -47,7 +48,7 @@ public final class QuarryImpl implements Quarry {
     private final QuarryProvider provider;
     private final Database database;
     private final Dialect dialect;
-    private final Models models = new Models();
+    private final Models models;
     private final Errors errors;
     private final QueryContext context;
     private final Consumer<Throwable> callbackFailures;
@@ -57,7 +58,8 @@ public final class QuarryImpl implements Quarry {
     private volatile boolean closed;
 
     private QuarryImpl(QuarryProvider provider, Map<String, Database> opened, Dialect dialect,
-                       Consumer<Throwable> callbackFailures, ProductionSettings settings) {
+                       Consumer<Throwable> callbackFailures, ProductionSettings settings, FieldTypes types) {
+        this.models = new Models(types);
         this.provider = provider;
         this.database = opened.get(DEFAULT_DATABASE);
         this.dialect = dialect;
@@ -75,15 +77,15 @@ public final class QuarryImpl implements Quarry {
 
     /** Finds the provider and dialect for {@code config} and opens the pool. */
     public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures) {
-        return open(config, providerName, callbackFailures, ProductionSettings.NONE);
+        return open(config, providerName, callbackFailures, ProductionSettings.NONE, FieldTypes.defaults());
     }
 
     /**
      * Finds the provider and dialect for {@code config} and opens its pool and those of the other databases of
-     * {@code settings} (same provider, same dialect).
+     * {@code settings} (same provider, same dialect); fields are converted by {@code types}.
      */
     public static Quarry open(ConnectionConfig config, String providerName, Consumer<Throwable> callbackFailures,
-                              ProductionSettings settings) {
+                              ProductionSettings settings, FieldTypes types) {
         QuarryProvider provider = chooseProvider(config, providerName);
         Dialect dialect = chooseDialect(config.url());
         settings.databases().forEach((alias, other) -> {
@@ -101,7 +103,7 @@ public final class QuarryImpl implements Quarry {
             opened.values().forEach(Database::close);
             throw e;
         }
-        return new QuarryImpl(provider, opened, dialect, callbackFailures, settings);
+        return new QuarryImpl(provider, opened, dialect, callbackFailures, settings, types);
     }
 
     private static QuarryProvider chooseProvider(ConnectionConfig config, String name) {

@@ -1,9 +1,11 @@
 package dev.quarry.internal;
 
+import dev.quarry.GinIndex;
 import dev.quarry.Schema;
 import dev.quarry.internal.exec.CancelScope;
 import dev.quarry.internal.exec.Conn;
 import dev.quarry.internal.exec.Futures;
+import dev.quarry.internal.meta.Codec;
 import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
@@ -71,7 +73,10 @@ final class SchemaImpl implements Schema {
         return out;
     }
 
-    /** The CREATE INDEX statements of a model's table by index name: its declared indexes, one per foreign key. */
+    /**
+     * The CREATE INDEX statements of a model's table by index name: its declared indexes, its {@code @GinIndex}
+     * ones, one per foreign key.
+     */
     Map<String, String> indexes(ModelMeta<?> m, Dialect d) {
         Map<String, String> out = new LinkedHashMap<>();
         for (ModelMeta.TableConstraint c : m.constraints()) {
@@ -81,6 +86,7 @@ final class SchemaImpl implements Schema {
                         + String.join(", ", c.columns().stream().map(d::quote).toList()) + ")");
             }
         }
+        ginIndexes(m, d, out);
         for (FieldMeta f : m.concreteFields()) {
             if (f.kind() == FieldKind.FOREIGN_KEY && !f.unique()) {
                 String name = m.table() + "_" + f.column() + "_idx";
@@ -155,15 +161,35 @@ final class SchemaImpl implements Schema {
         return out;
     }
 
-    /** The Java type whose column type a field gets: enums by ordinal are integers, by name strings. */
+    /**
+     * The Java type whose column type a field gets: its codec's (enums by ordinal are smallints, by name strings,
+     * JSON is {@link dev.quarry.spi.JsonText}, arrays their element's array, converted fields the converter's
+     * column type).
+     */
     private static Class<?> typeOf(FieldMeta f) {
-        if (f.codec().javaType().isEnum()) {
-            return f.codec().dbType();
-        }
         if (f.kind() == FieldKind.FOREIGN_KEY) {
             return f.codec().javaType();
         }
-        return f.reflected().getType();
+        return f.codec().columnType();
+    }
+
+    /** {@code CREATE INDEX ... USING GIN} for the fields marked {@link GinIndex}. */
+    private static void ginIndexes(ModelMeta<?> m, Dialect d, Map<String, String> out) {
+        for (FieldMeta f : m.concreteFields()) {
+            GinIndex gin = f.reflected() == null ? null : f.reflected().getAnnotation(GinIndex.class);
+            if (gin == null) {
+                continue;
+            }
+            String method = d.containmentIndexMethod();
+            if (method == null || f.codec().kind() == Codec.Kind.SCALAR) {
+                throw new UnsupportedOperationException("@GinIndex on " + m.type().getSimpleName() + "." + f.name()
+                        + (method == null ? ": the " + d.name() + " dialect has no GIN indexes."
+                        : ": GIN indexes serve JSON and array fields only."));
+            }
+            String name = gin.name().isEmpty() ? m.table() + "_" + f.column() + "_gin" : gin.name();
+            out.put(name, "CREATE INDEX IF NOT EXISTS " + d.quote(name) + " ON " + d.quote(m.table()) + " USING " + method
+                    + " (" + d.quote(f.column()) + ")");
+        }
     }
 
     private String joinTable(ModelMeta<?> owner, FieldMeta f, Dialect d) {

@@ -32,6 +32,37 @@ public interface Dialect {
     String lookupTemplate(String lookup);
 
     /**
+     * The template of an operator on a JSON or array value, with one {@code %s} per operand in order; {@code null}
+     * when this grammar has none. Names: {@code json_path} (the JSON value at a path given as a text array),
+     * {@code json_path_text} (the same as text), {@code array_index} (an element, 1-based index),
+     * {@code array_slice} (a sub-array, 1-based bounds inclusive), {@code array_length} (the element count), {@code date_difference} (two dates' difference as an interval), {@code at_time_zone} (an instant as the local
+     * date-time of a zone named by the second operand).
+     * Lookups on these values ({@code json_contains}, {@code json_contained_by}, {@code has_key}, {@code has_keys},
+     * {@code has_any_keys}, {@code array_contains}, {@code array_contained_by}, {@code overlap}) come from
+     * {@link #lookupTemplate(String)}.
+     */
+    default String typeOperator(String name) {
+        return null;
+    }
+
+    /**
+     * The placeholder of an array parameter of {@code arrayType} ({@code String[].class}...), {@code "?"} by default;
+     * a grammar whose drivers send some arrays with another element type than the column's (pgjdbc sends
+     * {@code String[]} as {@code varchar[]}, which {@code text[]} operators refuse) casts it here.
+     */
+    default String arrayPlaceholder(Class<?> arrayType) {
+        return "?";
+    }
+
+    /**
+     * The index method that serves containment lookups on JSON and array columns ({@code "GIN"}), used by
+     * {@code @GinIndex}; {@code null} when this grammar has none.
+     */
+    default String containmentIndexMethod() {
+        return null;
+    }
+
+    /**
      * The SQL that extracts {@code part} from a date/time expression: year month day week_day (1 = Sunday
      * ... 7 = Saturday, as Django) week quarter hour minute second iso_year iso_week_day, or {@code date}
      * (the date of a timestamp). {@code null} when unknown.
@@ -101,7 +132,10 @@ public interface Dialect {
     /** An aggregate call, e.g. {@code COUNT(DISTINCT x) FILTER (WHERE ...)}; {@code filter} may be null. */
     String aggregate(String function, String argument, boolean distinct, String filter);
 
-    /** The column type of a Java type, given JPA's length, precision and scale (0 = not given). */
+    /**
+     * The column type of a Java type, given JPA's length, precision and scale (0 = not given). Beyond the scalars:
+     * {@link JsonText} (a JSON column), {@link java.time.Duration} (an interval) and arrays of scalar types.
+     */
     String columnType(Class<?> javaType, int length, int precision, int scale);
 
     /** The column definition of a database-generated key of this Java type. */

@@ -5,7 +5,11 @@ import java.util.Objects;
 
 /**
  * One SQL statement with its bound parameters. The SQL uses {@code ?} placeholders; parameters are Java
- * values of the types listed on {@link Row}, or {@code null} (bound as an untyped NULL).
+ * values of the types listed on {@link Row}, or {@code null} (bound as an untyped NULL). Beyond the scalars a
+ * parameter may be a {@link JsonText} (bound as {@code jsonb}), a {@link java.time.Duration} (bound as an
+ * {@code interval}, see {@link Intervals}) or a one-dimensional array of a scalar type ({@code String[]},
+ * {@code Integer[]}, {@code java.util.UUID[]}...; never a primitive array), bound as a SQL array of the
+ * matching element type, even when empty.
  *
  * @param sql    the SQL text, never containing user values
  * @param params the values bound to the placeholders, in order

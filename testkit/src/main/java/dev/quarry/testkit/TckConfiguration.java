@@ -2,6 +2,7 @@ package dev.quarry.testkit;
 
 import dev.quarry.Features;
 import dev.quarry.Quarry;
+import dev.quarry.QuarryBuilder;
 
 import java.util.List;
 import java.util.ServiceLoader;
@@ -38,8 +39,15 @@ public interface TckConfiguration {
      * @param poolSize how many connections the tests of one class may need at once
      */
     default Quarry connect(String url, String user, String password, int poolSize) {
-        return Quarry.builder().url(url).user(user).password(password).provider(providerName()).poolSize(poolSize)
-                .build();
+        return builder(url, user, password, poolSize).build();
+    }
+
+    /**
+     * The builder {@link #connect} builds, for tests that add settings of their own (converters, a JSON codec);
+     * override it rather than {@code connect} when the provider needs more settings.
+     */
+    default QuarryBuilder builder(String url, String user, String password, int poolSize) {
+        return Quarry.builder().url(url).user(user).password(password).provider(providerName()).poolSize(poolSize);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class ModelMeta<T> {
     private final List<FieldMeta> fields;
     private final List<FieldMeta> concreteFields;
     private final Map<String, FieldMeta> byName;
+    /** The names of embedded values and their nested ones ({@code home}, {@code home__geo}). */
+    private final java.util.Set<String> embeddedPrefixes;
     private final FieldMeta pk;
     private final FieldMeta version;
     private final MethodHandle constructor;
@@ -56,6 +58,13 @@ public final class ModelMeta<T> {
         Map<String, FieldMeta> names = new LinkedHashMap<>();
         fields.forEach(f -> names.put(f.name(), f));
         this.byName = Collections.unmodifiableMap(names);
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        for (String n : names.keySet()) {
+            for (int cut = n.indexOf("__"); cut > 0; cut = n.indexOf("__", cut + 2)) {
+                prefixes.add(n.substring(0, cut));
+            }
+        }
+        this.embeddedPrefixes = java.util.Set.copyOf(prefixes);
         this.pk = fields.stream().filter(FieldMeta::pk).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 type.getName() + " has no @Id field; every model needs a primary key."));
         this.version = fields.stream().filter(FieldMeta::version).findFirst().orElse(null);
@@ -122,6 +131,31 @@ public final class ModelMeta<T> {
             return pk;
         }
         return byName.get(name);
+    }
+
+    /**
+     * How many of {@code parts}, from {@code i}, name one column of an {@code @Embedded} value ({@code home},
+     * {@code city} for the field {@code home__city}); 0 when {@code parts[i]} is no embedded value.
+     *
+     * @throws FieldException when the parts stop inside an embedded value, naming its fields
+     */
+    public int embeddedSpan(String[] parts, int i) {
+        if (byName.containsKey(parts[i]) || !embeddedPrefixes.contains(parts[i])) {
+            return 0;
+        }
+        String name = parts[i];
+        for (int k = i + 1; k < parts.length; k++) {
+            name = name + "__" + parts[k];
+            if (byName.containsKey(name)) {
+                return k - i + 1;
+            }
+            if (!embeddedPrefixes.contains(name)) {
+                break;
+            }
+        }
+        String prefix = parts[i] + "__";
+        throw new FieldException("'" + parts[i] + "' is an embedded value; name one of its fields: "
+                + String.join(", ", byName.keySet().stream().filter(n -> n.startsWith(prefix)).toList()) + ".");
     }
 
     /** The field named {@code name}, accepting a foreign key's attribute name ({@code author_id}), or null. */

@@ -3,8 +3,6 @@ package dev.quarry.internal.meta;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -66,10 +64,15 @@ final class ModelParser {
                     continue;
                 }
                 if (Modifier.isTransient(mod) || f.isAnnotationPresent(Transient.class)) {
-                    transientField(type, table, f, lookup, transients);
+                    transientField(type, table, f, lookup, transients, models.types());
                     continue;
                 }
-                fields.add(field(type, table, f, lookup));
+                if (Embeddables.isEmbedded(f)) {
+                    fields.addAll(Embeddables.flatten(type, f, (owner, attr) ->
+                            field(owner, table, attr, lookupFor(owner), models.types())));
+                    continue;
+                }
+                fields.add(field(type, table, f, lookup, models.types()));
             }
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isAnnotationPresent(PrePersist.class)) {
@@ -96,15 +99,15 @@ final class ModelParser {
 
     /** A transient field can receive an annotation of the same name, when its type is one Quarry converts. */
     private static void transientField(Class<?> type, String table, Field f, MethodHandles.Lookup lookup,
-                                       java.util.Map<String, FieldMeta> out) {
+                                       java.util.Map<String, FieldMeta> out, FieldTypes types) {
         try {
-            out.put(f.getName(), field(type, table, f, lookup));
+            out.put(f.getName(), field(type, table, f, lookup, types));
         } catch (IllegalArgumentException unsupportedType) {
             // not a target for annotations; nothing else reads transient fields
         }
     }
 
-    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    static MethodHandles.Lookup lookupFor(Class<?> type) {
         Module api = ModelParser.class.getModule();
         if (!api.canRead(type.getModule())) {
             api.addReads(type.getModule());
@@ -129,7 +132,7 @@ final class ModelParser {
         return new ArrayList<>(chain);
     }
 
-    private static FieldMeta field(Class<?> model, String table, Field f, MethodHandles.Lookup lookup) {
+    private static FieldMeta field(Class<?> model, String table, Field f, MethodHandles.Lookup lookup, FieldTypes types) {
         MethodHandle getter;
         MethodHandle setter;
         try {
@@ -198,8 +201,7 @@ final class ModelParser {
         }
 
         String column = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(name);
-        Enumerated enumerated = f.getAnnotation(Enumerated.class);
-        Codec codec = Codec.of(name, f.getType(), enumerated != null && enumerated.value() == EnumType.STRING);
+        Codec codec = types.codec(model, f);
         boolean nullable = !primitive && !pk && (col == null || col.nullable());
         boolean unique = pk || (col != null && col.unique());
         int length = col != null && col.length() != 255 ? col.length() : 0;

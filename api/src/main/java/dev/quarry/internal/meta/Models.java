@@ -6,6 +6,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Models {
 
     private final ConcurrentHashMap<Class<?>, ModelMeta<?>> metas = new ConcurrentHashMap<>();
+    private final FieldTypes types;
+
+    /** A registry with the default field types. */
+    public Models() {
+        this(FieldTypes.defaults());
+    }
+
+    /** A registry whose fields' codecs {@code types} chooses. */
+    public Models(FieldTypes types) {
+        this.types = types;
+    }
+
+    /** How field values are converted (JSON codec, converters). */
+    public FieldTypes types() {
+        return types;
+    }
 
     /** The metadata of {@code type}, parsing it on first use. */
     @SuppressWarnings("unchecked")

@@ -89,7 +89,7 @@ public final class Compiler {
         if (!q.having().isEmpty()) {
             w.append(" HAVING ").conditions(q.having());
         }
-        orderBy(w, ordering);
+        orderBy(w, ordering, q.isGrouped() ? columns : List.of());
         w.append(dialect.limitOffset(high >= 0 ? high - low : -1, low));
         if (lock && q.lock() != null) {
             Query.Lock l = q.lock();
@@ -259,6 +259,7 @@ public final class Compiler {
                 collectColumns(a.right(), out);
             }
             case Operand.Ref r -> collectColumns(r.target(), out);
+            case Operand.Func f -> f.args().forEach(a -> collectColumns(a, out));
             case Operand.Condition c -> collectNode(c.node(), out);
             case Operand.Param p -> { }
             case Operand.Agg a -> { }
@@ -295,7 +296,11 @@ public final class Compiler {
         }
     }
 
-    private void orderBy(SqlWriter w, List<Query.Order> ordering) {
+    /**
+     * ORDER BY; under GROUP BY a selected JSON/array transform is named by its position, since its own bound
+     * parameters would make the server see another expression than the grouped one.
+     */
+    private void orderBy(SqlWriter w, List<Query.Order> ordering, List<Selected> grouped) {
         if (ordering.isEmpty()) {
             return;
         }
@@ -307,6 +312,8 @@ public final class Compiler {
             }
             if (o.random()) {
                 w.append(dialect.random());
+            } else if (o.operand() instanceof Operand.Func && position(o.operand(), grouped) > 0) {
+                w.append(Integer.toString(position(o.operand(), grouped))).append(o.descending() ? " DESC" : " ASC");
             } else {
                 w.operand(o.operand()).append(o.descending() ? " DESC" : " ASC");
             }
@@ -403,6 +410,7 @@ public final class Compiler {
             case Operand.Ref r -> new Operand.Output(table, r.alias(), ReadTypes.of(r.target()));
             case Operand.Param p -> p;
             case Operand.RowNumber r -> r;
+            case Operand.Func f -> new Operand.Func(f.operator(), f.args().stream().map(a -> retable(a, table)).toList(), f.codec());
             case Operand.Output o -> o;
             case Operand.Call c -> new Operand.Call(c.function(), c.args().stream().map(a -> retable(a, table)).toList(),
                     c.template(), c.type(), c.window());

@@ -67,6 +67,39 @@ public sealed interface Operand {
     }
 
     /**
+     * A dialect operator on JSON or array values ({@code Dialect#typeOperator}: {@code json_path},
+     * {@code array_index}...), its {@code %s} slots filled with {@code args} in order; {@code codec} reads and
+     * converts what it yields.
+     */
+    record Func(String operator, java.util.List<Operand> args, dev.quarry.internal.meta.Codec codec) implements Operand {
+        @Override
+        public boolean containsAggregate() {
+            return args.stream().anyMatch(Operand::containsAggregate);
+        }
+
+        /** The same operator on the same operands (array parameters compared by content; the codec follows them). */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Func f) || !operator.equals(f.operator) || args.size() != f.args.size()) {
+                return false;
+            }
+            for (int i = 0; i < args.size(); i++) {
+                boolean same = args.get(i) instanceof Param p && f.args.get(i) instanceof Param q
+                        ? java.util.Objects.deepEquals(p.value(), q.value()) : args.get(i).equals(f.args.get(i));
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return operator.hashCode() * 31 + args.size();
+        }
+    }
+
+    /**
      * A column of a derived table by its output name ({@code "subquery"."n"}): how a query over a subquery
      * (an aggregate over annotations, a combined query's ORDER BY) reads what the inner query selected.
      */

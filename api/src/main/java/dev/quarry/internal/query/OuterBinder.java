@@ -152,6 +152,7 @@ final class OuterBinder {
                     .map(t -> t.random() ? t : new Query.Order(operand(t.operand()), t.descending())).toList(), o.frame());
             case Operand.Scalar s -> new Operand.Scalar(inner(s.inner()), s.type());
             case Operand.Outer o -> new Operand.Outer(operand(o.target()));
+            case Operand.Func f -> new Operand.Func(f.operator(), operands(f.args()), f.codec());
         };
     }
 }

@@ -17,12 +17,16 @@ public final class ReadTypes {
         return switch (operand) {
             case Operand.Col c -> c.field().codec().dbType();
             case Operand.Transform t -> Lookups.transformType(t.part());
-            case Operand.Param p -> valueType(p.value());
+            case Operand.Param p -> p.value() instanceof java.time.Duration ? java.time.Duration.class : valueType(p.value());
             case Operand.Ref r -> of(r.target());
             case Operand.Condition c -> Boolean.class;
-            case Operand.Arith a -> arithmetic(of(a.left()), of(a.right()));
+            case Operand.Arith a -> {
+                Class<?> temporal = TemporalArithmetic.type(a.operator(), of(a.left()), of(a.right()));
+                yield temporal != null ? temporal : arithmetic(of(a.left()), of(a.right()));
+            }
             case Operand.Agg a -> aggregate(a);
             case Operand.RowNumber r -> Long.class;
+            case Operand.Func f -> f.codec().dbType();
             case Operand.Output o -> o.readType();
             case Operand.Call c -> c.type() != null ? c.type() : c.args().isEmpty() ? Object.class : of(c.args().get(0));
             case Operand.Cast c -> c.type();
@@ -101,6 +105,15 @@ public final class ReadTypes {
     static boolean isArithmetic(Class<?> t) {
         return t != String.class && t != Boolean.class && t != Character.class && !t.isEnum()
                 && t != java.util.UUID.class && t != byte[].class;
+    }
+
+    /**
+     * What decodes the value of a computed {@code operand} (a JSON key, an array element) read for {@code key}, or
+     * {@code null} when the value is read as it is.
+     */
+    public static FieldMeta decoder(String key, Operand operand) {
+        Operand bare = operand instanceof Operand.Ref r ? r.target() : operand;
+        return bare instanceof Operand.Func f ? FieldMeta.column(key, f.codec()) : null;
     }
 
     /** Converts a value read as {@code readType} for {@code field}, when one receives it. */

@@ -6,6 +6,7 @@ import dev.quarry.F;
 import dev.quarry.FieldException;
 import dev.quarry.Q;
 import dev.quarry.ValueException;
+import dev.quarry.internal.meta.Codec;
 import dev.quarry.internal.meta.FieldKind;
 import dev.quarry.internal.meta.FieldMeta;
 import dev.quarry.internal.meta.ModelMeta;
@@ -39,7 +40,7 @@ public final class Resolver {
     }
 
     /** A column reached by following relations: the operand, its field, the next part's index, its model. */
-    private record Walk(Operand.Col column, FieldMeta field, int next, ModelMeta<?> owner) {
+    private record Walk(Operand.Col column, FieldMeta field, int next, ModelMeta<?> owner, String[] parts) {
     }
 
     /** The to-many joins this resolver (one filter() call) made, by path. */
@@ -54,13 +55,17 @@ public final class Resolver {
         String alias = model.table();
         String prefix = "";
         for (int i = 0; ; i++) {
+            int embedded = current.embeddedSpan(parts, i);
+            if (embedded > 0) {
+                parts = joinEmbedded(parts, i, embedded);
+            }
             FieldMeta field = current.fieldOrAttribute(parts[i]);
             if (field == null) {
                 throw current.unknownField(parts[i], current == model ? new ArrayList<>(annotations.keySet()) : List.of());
             }
             boolean more = i + 1 < parts.length && !Lookups.isLookup(parts[i + 1]) && !Lookups.isTransform(parts[i + 1]);
             if (field.kind() == FieldKind.COLUMN || (field.kind() == FieldKind.FOREIGN_KEY && !more)) {
-                return new Walk(new Operand.Col(alias, field), field, i + 1, current);
+                return new Walk(new Operand.Col(alias, field), field, i + 1, current, parts);
             }
             Relation relation = Relation.of(current, field);
             ModelMeta<?> target = relation.target();
@@ -68,7 +73,7 @@ public final class Resolver {
             if (relation.kind() == Relation.Kind.FORWARD) {
                 boolean targetPk = "pk".equals(parts[i + 1]) || target.pk().name().equals(parts[i + 1]);
                 if (targetPk && (i + 2 == parts.length || Lookups.isLookup(parts[i + 2]) || Lookups.isTransform(parts[i + 2]))) {
-                    return new Walk(new Operand.Col(alias, field), field, i + 2, current);
+                    return new Walk(new Operand.Col(alias, field), field, i + 2, current, parts);
                 }
                 String parent = alias;
                 alias = joins(path).computeIfAbsent(prefix, p -> Join.forward(p, "T_" + p, target, parent, field)).alias();
@@ -77,9 +82,18 @@ public final class Resolver {
             }
             current = target;
             if (!more) {
-                return new Walk(new Operand.Col(alias, target.pk()), target.pk(), i + 1, target);
+                return new Walk(new Operand.Col(alias, target.pk()), target.pk(), i + 1, target, parts);
             }
         }
+    }
+
+    /** {@code parts} with the {@code span} parts from {@code i} joined into one embedded field's name. */
+    private static String[] joinEmbedded(String[] parts, int i, int span) {
+        String[] out = new String[parts.length - span + 1];
+        System.arraycopy(parts, 0, out, 0, i);
+        out[i] = String.join("__", java.util.Arrays.copyOfRange(parts, i, i + span));
+        System.arraycopy(parts, i + span, out, i + 1, parts.length - i - span);
+        return out;
     }
 
     private Map<String, Join> joins(String path) {
@@ -162,10 +176,14 @@ public final class Resolver {
             lhs = new Operand.Ref(annotation.alias(), annotation.operand());
         } else {
             Walk walk = walk(path, parts, true);
+            parts = walk.parts();
             lhs = walk.column();
             field = walk.field();
             owner = walk.owner();
             i = walk.next();
+            if (field.codec().kind() != Codec.Kind.SCALAR) {
+                return TypedLookups.lookup(this, path, parts, i, walk.column(), field, owner, value);
+            }
         }
         String lookup = "exact";
         for (; i < parts.length; i++) {
@@ -173,6 +191,7 @@ public final class Resolver {
             if (Lookups.isTransform(part)) {
                 if (field != null) {
                     Lookups.checkTransform(part, field.name(), field.codec().javaType());
+                    lhs = TypedLookups.inSessionZone(lhs, field, owner);
                 }
                 lhs = new Operand.Transform(part, lhs);
                 field = null;
@@ -186,7 +205,7 @@ public final class Resolver {
         return leaf(path, lhs, field, owner, lookup, value);
     }
 
-    private Node leaf(String path, Operand lhs, FieldMeta field, ModelMeta<?> owner, String lookup, Object value) {
+    Node leaf(String path, Operand lhs, FieldMeta field, ModelMeta<?> owner, String lookup, Object value) {
         switch (lookup) {
             case "isnull" -> {
                 if (!(value instanceof Boolean b)) {
@@ -234,6 +253,9 @@ public final class Resolver {
                 if (Lookups.PATTERN_LOOKUPS.contains(lookup)) {
                     if (value instanceof Expression) {
                         throw new IllegalArgumentException("The '" + lookup + "' lookup takes a string, not an expression.");
+                    }
+                    if (field != null && !(value instanceof String) && field.codec().javaType().isInstance(value)) {
+                        value = field.codec().toDb(value);   // Django's get_prep_value: a converted value's column form
                     }
                     return new Node.Leaf(lhs, lookup, new Operand.Param(Lookups.pattern(lookup, String.valueOf(value))));
                 }
@@ -394,14 +416,20 @@ public final class Resolver {
         String[] parts = name.split("__", -1);
         Operand op;
         FieldMeta field = null;
+        ModelMeta<?> owner = model;
         int i = 1;
         Annotation first = annotations.get(parts[0]);
         if (first != null) {
             op = new Operand.Ref(first.alias(), first.operand());
         } else {
             Walk walk = walk(name, parts, false);
+            parts = walk.parts();
+            if (walk.next() != parts.length && walk.field().codec().kind() != Codec.Kind.SCALAR) {
+                return TypedLookups.operand(name, parts, walk.next(), walk.column(), walk.field(), walk.owner());
+            }
             op = walk.column();
             field = walk.field();
+            owner = walk.owner();
             i = walk.next();
         }
         for (; i < parts.length; i++) {
@@ -413,6 +441,7 @@ public final class Resolver {
             }
             if (field != null) {
                 Lookups.checkTransform(part, field.name(), field.codec().javaType());
+                op = TypedLookups.inSessionZone(op, field, owner);
             }
             op = new Operand.Transform(part, op);
             field = null;

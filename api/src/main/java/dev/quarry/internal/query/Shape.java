@@ -77,7 +77,8 @@ public abstract sealed class Shape<T> {
                 out.add(new Selected(key, new Operand.Col(query.model().table(), f), f.codec().dbType(), f));
             }
             query.annotations().values().stream().filter(a -> query.isSelected(a.alias())).forEach(a -> out.add(
-                    new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null)));
+                    new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(),
+                            ReadTypes.decoder(a.alias(), a.operand()))));
             return out;
         }
         for (String name : names) {
@@ -85,12 +86,13 @@ public abstract sealed class Shape<T> {
                 throw new dev.quarry.FieldException("Cannot select the '" + name + "' alias. Use annotate() to promote it.");
             }
             Operand op = resolver.fieldOperand(name);
-            FieldMeta f = op instanceof Operand.Col c ? c.field() : null;
+            FieldMeta f = op instanceof Operand.Col c ? c.field() : ReadTypes.decoder(name, op);
             out.add(new Selected(name, op, ReadTypes.of(op), f));
         }
         for (Annotation a : query.annotations().values()) {
             if (!earlier.contains(a.alias()) && !names.contains(a.alias()) && query.isSelected(a.alias())) {
-                out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(), null));
+                out.add(new Selected(a.alias(), new Operand.Ref(a.alias(), a.operand()), a.readType(),
+                        ReadTypes.decoder(a.alias(), a.operand())));
             }
         }
         return out;

@@ -85,6 +85,11 @@ final class SqlWriter {
     }
 
     SqlWriter param(Object value) {
+        if (value instanceof Object[] array) {
+            sql.append(dialect.arrayPlaceholder(array.getClass()));
+            params.add(value);
+            return this;
+        }
         sql.append('?');
         params.add(value);
         return this;
@@ -101,6 +106,16 @@ final class SqlWriter {
                 String inner = render(t.inner());
                 sql.append(dialect.extract(t.part(), inner));
             }
+            case Operand.Func f -> {
+                String template = dialect.typeOperator(f.operator());
+                if (template == null) {
+                    throw new UnsupportedOperationException("The " + dialect.name() + " dialect has no '" + f.operator()
+                            + "' operator.");
+                }
+                sql.append(template.formatted(f.args().stream().map(this::render).toArray()));
+            }
+            case Operand.Arith a when TemporalArithmetic.isDateDifference(a.operator(), a.left(), a.right()) ->
+                    sql.append(dialect.typeOperator("date_difference").formatted(render(a.left()), render(a.right())));
             case Operand.Arith a -> {
                 sql.append('(');
                 operand(a.left());
@@ -303,7 +318,8 @@ final class SqlWriter {
     }
 
     private void leaf(Node.Leaf leaf, boolean negated) {
-        boolean guardNull = negated && !"isnull".equals(leaf.lookup()) && isNullable(leaf.lhs());
+        Operand guarded = negated && !"isnull".equals(leaf.lookup()) ? nullGuard(leaf) : null;
+        boolean guardNull = guarded != null;
         if (guardNull) {
             sql.append('(');
         }
@@ -345,9 +361,25 @@ final class SqlWriter {
         }
         if (guardNull) {
             sql.append(" AND ");
-            operand(leaf.lhs());
+            operand(guarded);
             sql.append(" IS NOT NULL)");
         }
+    }
+
+    /**
+     * What a negated comparison also requires to be NOT NULL: a nullable left side; for a JSON or array transform,
+     * its column (Django guards the column, not the key), except when comparing with the JSON null.
+     */
+    private static Operand nullGuard(Node.Leaf leaf) {
+        if (leaf.lhs() instanceof Operand.Func f) {
+            Operand root = f.args().getFirst();
+            while (root instanceof Operand.Func inner) {
+                root = inner.args().getFirst();
+            }
+            boolean jsonNull = leaf.rhs() instanceof Operand.Param p && dev.quarry.spi.JsonText.NULL.equals(p.value());
+            return !jsonNull && isNullable(root) ? root : null;
+        }
+        return isNullable(leaf.lhs()) ? leaf.lhs() : null;
     }
 
     private static boolean isNullable(Operand operand) {

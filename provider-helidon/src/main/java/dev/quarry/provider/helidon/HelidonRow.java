@@ -4,6 +4,9 @@ import dev.quarry.spi.DriverException;
 import dev.quarry.spi.Row;
 import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbRow;
+import dev.quarry.spi.Intervals;
+import dev.quarry.spi.JsonText;
+import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
 import java.math.BigDecimal;
@@ -14,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -96,6 +100,9 @@ final class HelidonRow implements Row {
         if (type == Object.class || type.isInstance(value)) {
             return value;
         }
+        if (type == JsonText.class || type == Duration.class || (type.isArray() && type != byte[].class)) {
+            return typed(value, type, index);
+        }
         Object converted = switch (value) {
             case Timestamp t -> fromTimestamp(t, type, dbType != null && dbType.toLowerCase(Locale.ROOT).contains("tz"));
             case java.sql.Date d -> fromDate(d, type);
@@ -108,6 +115,38 @@ final class HelidonRow implements Row {
                     "22000", null, null);
         }
         return converted;
+    }
+
+    /** JSON text, an interval or an array (each element converted as the scalar it is). */
+    private static Object typed(Object value, Class<?> type, int index) {
+        if (type == JsonText.class) {
+            return new JsonText(text(value, index));
+        }
+        if (type == Duration.class) {
+            if (value instanceof PGInterval p) {
+                return Intervals.duration(p.getYears() * 12L + p.getMonths(), p.getDays(), p.getHours() * 3_600_000_000L
+                        + p.getMinutes() * 60_000_000L + p.getWholeSeconds() * 1_000_000L + p.getMicroSeconds());
+            }
+            throw new DriverException("Column " + index + " holds a " + value.getClass().getName() + ", not an interval.",
+                    "22000", null, null);
+        }
+        Object[] raw;
+        try {
+            raw = value instanceof java.sql.Array a ? (Object[]) a.getArray() : value instanceof Object[] o ? o : null;
+        } catch (SQLException e) {
+            throw new DriverException("Column " + index + " cannot be read as an array: " + e.getMessage(), e.getSQLState(),
+                    null, e);
+        }
+        if (raw == null) {
+            throw new DriverException("Column " + index + " holds a " + value.getClass().getName() + ", not an array.",
+                    "22000", null, null);
+        }
+        Class<?> component = type.getComponentType();
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(component, raw.length);
+        for (int k = 0; k < raw.length; k++) {
+            out[k] = raw[k] == null ? null : convert(raw[k], component, null, index);
+        }
+        return out;
     }
 
     private static Object fromTimestamp(Timestamp t, Class<?> type, boolean withTimeZone) {

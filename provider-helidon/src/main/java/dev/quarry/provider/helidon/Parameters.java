@@ -1,9 +1,12 @@
 package dev.quarry.provider.helidon;
 
 import io.helidon.dbclient.DbStatement;
+import dev.quarry.spi.Intervals;
+import dev.quarry.spi.JsonText;
 import org.postgresql.util.PGobject;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +44,9 @@ final class Parameters {
      * refuses {@code uuid = varchar}), so a UUID goes as a typed {@link PGobject}; it has no case for
      * {@link Instant} (pgjdbc's {@code setObject} refuses one), so an Instant goes as a UTC
      * {@link OffsetDateTime} (timestamptz, with {@link Instant#MAX}/{@link Instant#MIN} as
-     * {@code infinity}/{@code -infinity}); an enum goes by name. The rest (strings, numbers, booleans, byte
+     * {@code infinity}/{@code -infinity}); an enum goes by name; a {@link JsonText} as a {@code jsonb} and a
+     * {@link Duration} as an {@code interval} {@link PGobject}; arrays of scalars as they are (pgjdbc's
+     * {@code setObject} binds them as SQL arrays). The rest (strings, numbers, booleans, byte
      * arrays, {@code java.time} values, {@code null}) Helidon binds with the matching typed setter.
      */
     static Object convert(Object value) {
@@ -52,6 +57,8 @@ final class Parameters {
             case Character c -> c.toString();
             // The api converts enums itself; this only keeps a stray one from becoming an opaque object.
             case Enum<?> e -> e.name();
+            case JsonText json -> typed("jsonb", json.text());
+            case Duration d -> typed("interval", Intervals.text(d));
             default -> value;
         };
     }

@@ -1,6 +1,9 @@
 package dev.quarry.provider.jdbc;
 
 import dev.quarry.spi.DriverException;
+import dev.quarry.spi.Intervals;
+import dev.quarry.spi.JsonText;
+import org.postgresql.util.PGInterval;
 import dev.quarry.spi.Row;
 
 import java.math.BigDecimal;
@@ -10,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -200,6 +204,22 @@ final class JdbcRow implements Row {
         if (type == BigInteger.class) {
             return BIG_INTEGER;
         }
+        if (type == JsonText.class) {
+            return (row, i) -> {
+                String text = row.rs.getString(i);
+                return text == null ? null : new JsonText(text);
+            };
+        }
+        if (type == Duration.class) {
+            return (row, i) -> duration(row.rs.getObject(i), i);
+        }
+        if (type.isArray()) {
+            Class<?> element = type.getComponentType();
+            return (row, i) -> {
+                java.sql.Array array = row.rs.getArray(i);
+                return array == null ? null : ArrayElements.convert((Object[]) array.getArray(), element, i);
+            };
+        }
         return (row, i) -> row.rs.getObject(i, type);
     }
 
@@ -214,6 +234,18 @@ final class JdbcRow implements Row {
             throw new DriverException("Column " + i + " holds " + v + ", which is not an integer.",
                     "22003", null, e);
         }
+    }
+
+    /** An {@code interval} as pgjdbc reads it, in the months/days/microseconds that {@link Intervals} counts. */
+    static Duration duration(Object value, int i) {
+        return switch (value) {
+            case null -> null;
+            case PGInterval p -> Intervals.duration(p.getYears() * 12L + p.getMonths(), p.getDays(),
+                    p.getHours() * 3_600_000_000L + p.getMinutes() * 60_000_000L + p.getWholeSeconds() * 1_000_000L
+                            + p.getMicroSeconds());
+            default -> throw new DriverException("Column " + i + " holds a " + value.getClass().getName()
+                    + ", not an interval.", "22000", null, null);
+        };
     }
 
     /** PostgreSQL's {@code infinity} and {@code -infinity} are {@link Instant#MAX} and {@link Instant#MIN}. */

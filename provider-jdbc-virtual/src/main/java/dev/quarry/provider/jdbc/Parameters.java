@@ -1,10 +1,15 @@
 package dev.quarry.provider.jdbc;
 
+import dev.quarry.spi.Intervals;
+import dev.quarry.spi.JsonText;
+import org.postgresql.util.PGobject;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +36,8 @@ final class Parameters {
      * so the server infers the type); an {@link Instant} goes as a UTC {@link OffsetDateTime} (timestamptz, with
      * {@link Instant#MAX}/{@link Instant#MIN} as {@code infinity}/{@code -infinity}); a
      * {@link BigInteger} as a {@link BigDecimal} (numeric). UUIDs, {@code java.time} values and anything else go
-     * through {@link PreparedStatement#setObject(int, Object)}, which pgjdbc maps to the matching type.
+     * through {@link PreparedStatement#setObject(int, Object)}, which pgjdbc maps to the matching type (arrays of
+     * scalars to SQL arrays). A {@link JsonText} goes as {@code jsonb}, a {@link Duration} as an {@code interval}.
      */
     static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         switch (value) {
@@ -51,8 +57,20 @@ final class Parameters {
             case Character c -> ps.setString(index, c.toString());
             // The api converts enums itself; this only keeps a stray one from becoming an opaque object.
             case Enum<?> e -> ps.setString(index, e.name());
+            case JsonText json -> ps.setObject(index, typed("jsonb", json.text()));
+            case Duration d -> ps.setObject(index, typed("interval", Intervals.text(d)));
+            // pgjdbc binds arrays of the scalar types as SQL arrays of the matching type (String[] as varchar[])
+            case Object[] array -> ps.setObject(index, array);
             default -> ps.setObject(index, value);
         }
+    }
+
+    /** A value of a named PostgreSQL type, sent as text for the server to parse. */
+    static PGobject typed(String type, String text) throws SQLException {
+        PGobject object = new PGobject();
+        object.setType(type);
+        object.setValue(text);
+        return object;
     }
 
     /** In UTC; {@link Instant#MAX} and {@link Instant#MIN} (out of OffsetDateTime's range) become +-infinity. */

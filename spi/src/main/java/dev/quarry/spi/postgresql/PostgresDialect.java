@@ -2,9 +2,11 @@ package dev.quarry.spi.postgresql;
 
 import dev.quarry.spi.Dialect;
 import dev.quarry.spi.DialectFeatures;
+import dev.quarry.spi.JsonText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,7 +39,25 @@ public class PostgresDialect implements Dialect {
             Map.entry("endswith", "CAST(%s AS TEXT) LIKE %s"),
             Map.entry("iendswith", "UPPER(CAST(%s AS TEXT)) LIKE UPPER(%s)"),
             Map.entry("regex", "CAST(%s AS TEXT) ~ %s"),
-            Map.entry("iregex", "CAST(%s AS TEXT) ~* %s"));
+            Map.entry("iregex", "CAST(%s AS TEXT) ~* %s"),
+            // JSON and arrays: functions instead of the ?-operators, which clash with the ? placeholders
+            Map.entry("json_contains", "%s @> %s"),
+            Map.entry("json_contained_by", "%s <@ %s"),
+            Map.entry("has_key", "jsonb_exists(%s, %s)"),
+            Map.entry("has_keys", "jsonb_exists_all(%s, %s)"),
+            Map.entry("has_any_keys", "jsonb_exists_any(%s, %s)"),
+            Map.entry("array_contains", "%s @> %s"),
+            Map.entry("array_contained_by", "%s <@ %s"),
+            Map.entry("overlap", "%s && %s"));
+
+    private static final Map<String, String> TYPE_OPERATORS = Map.of(
+            "json_path", "(%s #> %s)",
+            "json_path_text", "(%s #>> %s)",
+            "array_index", "%s[%s]",
+            "array_slice", "%s[%s:%s]",
+            "array_length", "CARDINALITY(%s)",
+            "date_difference", "(INTERVAL '1 day' * (%s - %s))",
+            "at_time_zone", "(%s AT TIME ZONE %s)");
 
     private static final Map<String, String> EXTRACTS = Map.ofEntries(
             Map.entry("year", "EXTRACT(YEAR FROM %s)"),
@@ -76,6 +96,21 @@ public class PostgresDialect implements Dialect {
     @Override
     public String lookupTemplate(String lookup) {
         return LOOKUPS.get(lookup);
+    }
+
+    @Override
+    public String typeOperator(String name) {
+        return TYPE_OPERATORS.get(name);
+    }
+
+    @Override
+    public String arrayPlaceholder(Class<?> arrayType) {
+        return arrayType == String[].class ? "CAST(? AS TEXT[])" : "?";
+    }
+
+    @Override
+    public String containmentIndexMethod() {
+        return "GIN";
     }
 
     @Override
@@ -166,6 +201,16 @@ public class PostgresDialect implements Dialect {
 
     @Override
     public String columnType(Class<?> type, int length, int precision, int scale) {
+        if (type == JsonText.class) {
+            return "JSONB";
+        }
+        if (type == Duration.class) {
+            return "INTERVAL";
+        }
+        if (type.isArray() && type != byte[].class) {
+            // strings are text[] whatever their length: array operators refuse varchar[] against text[]
+            return columnType(type.getComponentType(), 0, precision, scale) + "[]";
+        }
         if (type == String.class || type.isEnum()) {
             return length > 0 ? "VARCHAR(" + length + ")" : "TEXT";
         }
