@@ -132,6 +132,7 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
         if (condition instanceof Q q) {
             return filter(q);
         }
+        Combinations.refuse(query, "filter");
         checkNotSliced("filter");
         return with(copy -> {
             copy.addCondition(copy.resolver().condition(condition));
@@ -145,6 +146,7 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
         if (condition instanceof Q q) {
             return exclude(q);
         }
+        Combinations.refuse(query, "exclude");
         checkNotSliced("filter");
         return with(copy -> {
             copy.addCondition(new Node.Not(copy.resolver().condition(condition)));
@@ -416,7 +418,7 @@ public class QuerySetImpl<T> implements QuerySet<T>, dev.quarry.internal.query.Q
     private QuerySet<T> annotate(String alias, Expression expression, boolean hidden) {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(expression, "expression");
-        Combinations.refuse(query, "annotate");
+        Combinations.refuse(query, hidden ? "alias" : "annotate");
         if (model.field(alias) != null) {
             throw new IllegalArgumentException("The annotation '" + alias + "' conflicts with a field on the model.");
         }

@@ -369,19 +369,24 @@ class QuerySetCombinatorsTest extends TckBase {
                 case "difference" -> numbers.difference(numbers.all());
                 default -> numbers.intersection(numbers.all());
             };
-            Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
-            operations.put("annotate", () -> combined.annotate("x", F.of("num")));
-            operations.put("defer", () -> combined.defer("num"));
-            operations.put("delete", combined::delete);
-            operations.put("distinct", combined::distinct);
-            operations.put("exclude", () -> combined.exclude("num", 1));
-            operations.put("filter", () -> combined.filter("num", 1));
-            operations.put("only", () -> combined.only("num"));
-            operations.put("prefetch_related", () -> combined.prefetchRelated("x"));
-            operations.put("select_related", combined::selectRelated);
-            operations.put("update", () -> combined.update(Map.of("num", 1)));
-            operations.put("contains", () -> combined.contains(first));
-            operations.forEach((operation, call) -> {
+            List<Map.Entry<String, Runnable>> operations = new ArrayList<>();
+            operations.add(Map.entry("alias", () -> combined.alias("x", F.of("num"))));
+            operations.add(Map.entry("annotate", () -> combined.annotate("x", F.of("num"))));
+            operations.add(Map.entry("defer", () -> combined.defer("num")));
+            operations.add(Map.entry("delete", combined::delete));
+            operations.add(Map.entry("distinct", combined::distinct));
+            operations.add(Map.entry("exclude", () -> combined.exclude("num", 1)));
+            operations.add(Map.entry("filter", () -> combined.filter("num", 1)));
+            operations.add(Map.entry("filter", () -> combined.filter(dev.quarry.Exists.of(numbers.all()))));
+            operations.add(Map.entry("exclude", () -> combined.exclude(dev.quarry.Exists.of(numbers.all()))));
+            operations.add(Map.entry("only", () -> combined.only("num")));
+            operations.add(Map.entry("prefetch_related", () -> combined.prefetchRelated("x")));
+            operations.add(Map.entry("select_related", combined::selectRelated));
+            operations.add(Map.entry("update", () -> combined.update(Map.of("num", 1))));
+            operations.add(Map.entry("contains", () -> combined.contains(first)));
+            operations.forEach(entry -> {
+                String operation = entry.getKey();
+                Runnable call = entry.getValue();
                 UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run, operation);
                 assertEquals("Calling QuerySet." + operation + "() after " + combinator + "() is not supported.", e.getMessage());
             });
