@@ -125,6 +125,15 @@ class AnnotationsAliasTest extends TckBase {
         assertThrows(IllegalArgumentException.class, () -> employees.alias("salary", F.value(1)));
     }
 
+    /** A function over an aggregate groups the query, as Django's Coalesce(Sum(...), 0). */
+    @Test
+    void functionOverAnAggregate() {
+        assertEquals(List.of(5L, 4L, 1L), companies.annotate("chairs", Functions.coalesce(Aggregate.sum("numChairs"), F.value(0)))
+                .orderBy("name").valuesListFlat("chairs", Long.class).list());
+        assertEquals(List.of("Example Inc."), companies.alias("chairs", Functions.coalesce(Aggregate.sum("numChairs"), F.value(0)))
+                .filter("chairs__gt", 4).valuesListFlat("name", String.class).list());
+    }
+
     @Test
     void qAnnotationAcrossARelation() {
         assertEquals(List.of(false, true, true), companies.annotate("richCeo", Q.of("ceo__salary__gte", 20)).orderBy("name")
