@@ -7,6 +7,7 @@ module dev.quarry.testkit {
     requires transitive dev.quarry.api;
     requires transitive org.junit.jupiter.api;
     requires transitive java.sql;
+    requires net.jqwik.api;
 
     exports dev.quarry.testkit;
     exports dev.quarry.testkit.models;
@@ -14,7 +15,7 @@ module dev.quarry.testkit {
 
     opens dev.quarry.testkit.models to dev.quarry.api;
     opens dev.quarry.testkit to org.junit.platform.commons;
-    opens dev.quarry.testkit.tck to org.junit.platform.commons;
+    opens dev.quarry.testkit.tck to org.junit.platform.commons, net.jqwik.engine;
 
     uses dev.quarry.testkit.TckConfiguration;
 }

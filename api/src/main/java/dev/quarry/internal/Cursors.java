@@ -3,6 +3,7 @@ package dev.quarry.internal;
 import dev.quarry.internal.exec.CancelScope;
 import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.exec.Session;
 import dev.quarry.internal.query.Query;
 import dev.quarry.internal.query.Selected;
 import dev.quarry.internal.query.Shape;
@@ -82,38 +83,53 @@ final class Cursors<T> {
         }
     }
 
-    /** One open cursor: its statements and the pinned session they run on. */
+    /**
+     * One open cursor: its statements and the pinned session they run on. Alone on its connection, the cursor
+     * owns that connection and its transaction, which it commits and gives back when it closes. Inside a user's
+     * transaction it owns neither: its statements go through the transaction level it was opened on (so they
+     * follow that level's rules), and closing it sends {@code CLOSE} only; the transaction goes on.
+     */
     final class Cursor {
         final Dialect dialect = ctx.compiler().dialect();
         final int chunkSize;
         String name;
         Statement fetch;
         volatile SerialSession session;
+        /** Where DECLARE and FETCH run: the pinned session, or the user's transaction level. */
+        private volatile Session runner;
         private CompletableFuture<Void> opened;
-        private boolean closed;
+        private volatile boolean closed;
 
         Cursor(int chunkSize) {
             this.chunkSize = chunkSize;
         }
 
         synchronized CompletableFuture<Void> open(boolean async) {
-            opened = ctx.session().pin(async).thenCompose(s -> {
+            opened = Futures.guard(() -> ctx.session().pin(async)).thenCompose(s -> {
                 session = s;
+                runner = s.isCursorsOwn() ? s : ctx.session();
                 // Alone on its connection a cursor gets its query's stable name; inside a user's transaction,
                 // where several may be open at once, a unique one.
-                name = s.ownsConnection() ? stableName(select.sql()) : "quarry_cursor_" + NAMES.incrementAndGet();
+                name = s.isCursorsOwn() ? stableName(select.sql()) : "quarry_cursor_" + NAMES.incrementAndGet();
                 fetch = Statement.of(dialect.fetchCursor(name, chunkSize));
                 Statement declare = new Statement(dialect.declareCursor(name, select.sql()), select.params());
-                return s.run(async, CancelScope.NONE, conn -> conn.update(declare)).thenApply(n -> (Void) null);
+                return Futures.guard(() -> runner.run(async, CancelScope.NONE, conn -> conn.update(declare)))
+                        .thenApply(n -> (Void) null);
             });
             return opened;
         }
 
         CompletableFuture<List<T>> next(boolean async) {
-            if (prefetcher == null) {
-                return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper));
-            }
-            return session.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper).thenCompose(rows -> prefetcher.apply(conn, rows)));
+            return Futures.guard(() -> prefetcher == null
+                    ? runner.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper))
+                    : runner.run(async, CancelScope.NONE, conn -> conn.query(fetch, mapper)
+                            .thenCompose(rows -> prefetcher.apply(conn, rows))));
+        }
+
+        /** Whether the cursor still holds a connection of its own (a user's transaction closes its cursors itself). */
+        boolean holdsConnection() {
+            SerialSession s = session;
+            return !closed && (s == null ? opened != null : s.isCursorsOwn());
         }
 
         /** Closes the cursor and, when it had its own connection, ends its transaction and returns it. */
@@ -128,11 +144,18 @@ final class Cursors<T> {
         }
 
         private CompletableFuture<Void> finish(SerialSession s, boolean async, boolean failed) {
-            CompletableFuture<Void> closing = failed && s.ownsConnection() ? CompletableFuture.completedFuture(null)
-                    : s.run(async, CancelScope.NONE, conn -> conn.execute(dialect.closeCursor(name)));
-            if (!s.ownsConnection()) {
-                return closing.handle((v, e) -> null);
+            if (!s.isCursorsOwn()) {
+                // In the user's transaction: CLOSE only (on the connection itself, whatever level is open now),
+                // never COMMIT, never giving the connection back. A transaction that ended has closed it already.
+                if (s.isEnded() || !s.transactionOpen()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                return Futures.guard(() -> s.run(async, CancelScope.NONE, conn -> conn.inTransaction()
+                        ? conn.execute(dialect.closeCursor(name)) : CompletableFuture.<Void>completedFuture(null)))
+                        .handle((v, e) -> null);
             }
+            CompletableFuture<Void> closing = failed ? CompletableFuture.completedFuture(null)
+                    : Futures.guard(() -> s.run(async, CancelScope.NONE, conn -> conn.execute(dialect.closeCursor(name))));
             return closing.handle((v, e) -> e == null && !failed)
                     .thenCompose(ok -> s.run(async, CancelScope.NONE, conn -> ok ? conn.commit() : conn.rollback()))
                     .handle((v, e) -> null)
@@ -140,7 +163,11 @@ final class Cursors<T> {
         }
     }
 
-    /** The blocking stream of {@code iterator(chunkSize)}. */
+    /**
+     * The blocking stream of {@code iterator(chunkSize)}. The cursor closes when the stream is exhausted, fails,
+     * or is closed; a stream abandoned before any of these (say short-circuited by {@code findFirst()} outside a
+     * try-with-resources) is reclaimed once unreachable, with a warning naming where it was opened.
+     */
     Stream<T> stream(int chunkSize) {
         checkChunkSize(chunkSize);
         if (select == null) {
@@ -181,8 +208,15 @@ final class Cursors<T> {
                 return page.next();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(() -> Futures.await(cursor.close(false, false)));
+        Stream<T> stream = StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        CursorLeaks.Watch watch = CursorLeaks.watch(stream, cursor::holdsConnection, () -> cursor.close(true, true));
+        return stream.onClose(() -> {
+            try {
+                Futures.await(cursor.close(false, false));
+            } finally {
+                watch.closed();   // after closing: nothing is held any more, so nothing is reported
+            }
+        });
     }
 
     /** The publisher of {@code aiterator(chunkSize)}. */
@@ -191,7 +225,11 @@ final class Cursors<T> {
         return subscriber -> {
             java.util.Objects.requireNonNull(subscriber, "subscriber");
             CursorSubscription<T> subscription = new CursorSubscription<>(subscriber, select == null ? null : new Cursor(chunkSize), chunkSize);
-            subscriber.onSubscribe(subscription);
+            try {
+                subscriber.onSubscribe(subscription);
+            } catch (Throwable t) {
+                subscription.subscriberFailed("onSubscribe", t);   // rule 2.13: as if it had cancelled
+            }
         };
     }
 }

@@ -14,6 +14,7 @@ import dev.quarry.internal.exec.Errors;
 import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.exec.PoolSession;
 import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.exec.TransactionControl;
 import dev.quarry.internal.meta.Models;
 import dev.quarry.internal.query.Compiler;
 import dev.quarry.spi.Capabilities;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +133,7 @@ public final class QuarryImpl implements Quarry {
     @Override
     public <T> RawQuerySet<T> raw(Class<T> model, String sql, Object... params) {
         checkOpen();
+        TransactionControl.refuse(sql);
         return new RawQuerySetImpl<>(context, models.meta(model), sql, params);
     }
 
@@ -203,21 +206,28 @@ public final class QuarryImpl implements Quarry {
                         : CompletableFuture.<Connection>failedFuture(errors.translate(e))).thenCompose(f -> f)
                 .thenCompose(connection -> {
                     SerialSession serial = new SerialSession(connection, errors, dialect, true, true);
-                    return serial.run(true, CancelScope.NONE, c -> begin(c, options))
+                    scope.onCancel(serial::cancelCurrent);   // reaches BEGIN too
+                    return Futures.guard(() -> serial.run(true, CancelScope.NONE, c -> begin(c, options)))
                             .thenCompose(v -> {
+                                if (scope.isCancelled()) {   // cancelled while acquiring or beginning: no work
+                                    return Conn.<R>failWith(serial.run(true, CancelScope.NONE, Conn::rollback),
+                                            new CancellationException("The transaction was cancelled before its work started."));
+                                }
                                 TransactionImpl tx = new TransactionImpl(this, serial);
                                 CompletableFuture<R> stage = Futures.guard(() -> work.apply(tx).toCompletableFuture());
                                 scope.track(stage);
-                                scope.onCancel(serial::cancelCurrent);
                                 return stage.handle((r, e) -> finish(serial, tx, scope, r, e)).thenCompose(f -> f);
                             })
-                            .whenComplete((r, e) -> {
+                            .handle((r, e) -> {
                                 serial.end("This transaction has ended.");
-                                serial.release(true);
-                            });
+                                return serial.release(true).handle((x, e2) -> e == null
+                                        ? CompletableFuture.completedFuture(r)
+                                        : CompletableFuture.<R>failedFuture(Futures.unwrap(e))).thenCompose(f -> f);
+                            }).thenCompose(f -> f);
                 }));
     }
 
+    /** Commits (or, after a failed statement, refuses to: see {@link Conn#commit()}) or rolls back, then reports. */
     private <R> CompletableFuture<R> finish(SerialSession serial, TransactionImpl tx, CancelScope scope, R result, Throwable error) {
         return serial.drained().thenCompose(x -> {
             tx.end();
@@ -227,9 +237,8 @@ public final class QuarryImpl implements Quarry {
                     return result;
                 });
             }
-            Throwable failure = error != null ? Futures.unwrap(error) : new java.util.concurrent.CancellationException();
-            return serial.run(true, CancelScope.NONE, Conn::rollback)
-                    .handle((v, e2) -> CompletableFuture.<R>failedFuture(failure)).thenCompose(f -> f);
+            Throwable failure = error != null ? Futures.unwrap(error) : new CancellationException();
+            return Conn.<R>failWith(serial.run(true, CancelScope.NONE, Conn::rollback), failure);
         });
     }
 

@@ -9,12 +9,13 @@ import dev.quarry.internal.exec.CancelScope;
 import dev.quarry.internal.exec.Conn;
 import dev.quarry.internal.exec.Futures;
 import dev.quarry.internal.exec.SerialSession;
+import dev.quarry.internal.exec.TransactionControl;
 import dev.quarry.internal.exec.Session;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -29,11 +30,17 @@ final class TransactionImpl implements Transaction, Session {
 
     private static final String ENDED = "This transaction has ended: a Transaction can only be used inside its atomic block.";
 
+    private static final String CHILD_OPEN = "A nested atomic block is open on this transaction: run this work on the "
+            + "Transaction the nested block was given, or after the nested block ends (issued on the outer "
+            + "Transaction it would land in the savepoint and be undone with it).";
+
     private final QuarryImpl quarry;
     private final SerialSession serial;
     private final QueryContext ctx;
     private final List<Runnable> callbacks = new ArrayList<>();
     private volatile boolean active = true;
+    /** The nested block open on this level now, or {@code null}; guarded by {@code serial}'s monitor. */
+    private volatile TransactionImpl openChild;
 
     TransactionImpl(QuarryImpl quarry, SerialSession serial) {
         this.quarry = quarry;
@@ -44,6 +51,14 @@ final class TransactionImpl implements Transaction, Session {
     private void checkActive() {
         if (!active) {
             throw new TransactionException(ENDED);
+        }
+    }
+
+    /** Refuses work on this level once it ended, or while a nested block is open on it. */
+    private void checkUsable() {
+        checkActive();
+        if (openChild != null) {
+            throw new TransactionException(CHILD_OPEN);
         }
     }
 
@@ -72,8 +87,8 @@ final class TransactionImpl implements Transaction, Session {
 
     @Override
     public <R> CompletableFuture<R> run(boolean async, CancelScope scope, Function<Conn, CompletableFuture<R>> work) {
-        checkActive();
-        return serial.run(async, scope, work);
+        checkUsable();
+        return serial.run(async, scope, work, this::checkUsable);
     }
 
     @Override
@@ -83,7 +98,7 @@ final class TransactionImpl implements Transaction, Session {
 
     @Override
     public CompletableFuture<SerialSession> pin(boolean async) {
-        checkActive();
+        checkUsable();
         return CompletableFuture.completedFuture(serial);
     }
 
@@ -98,69 +113,86 @@ final class TransactionImpl implements Transaction, Session {
     @Override
     public <T> RawQuerySet<T> raw(Class<T> model, String sql, Object... params) {
         checkActive();
-        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
-        if ((head.startsWith("COMMIT") || head.startsWith("ROLLBACK") || head.startsWith("BEGIN") || head.startsWith("END")
-                || head.startsWith("ABORT") || head.startsWith("START TRANSACTION")) && !head.startsWith("ROLLBACK TO")) {
-            throw new TransactionException("Cannot end or start a transaction by hand inside atomic(); return normally to "
-                    + "commit, or throw to roll back.");
-        }
+        TransactionControl.refuse(sql);
         return new RawQuerySetImpl<>(ctx, quarry.models().meta(model), sql, params);
+    }
+
+    /**
+     * Opens a nested block: sets its savepoint, atomically with making it this level's open child (so no work
+     * issued on this level can slip into the savepoint); fails, with nothing opened, if this level is unusable.
+     */
+    private CompletableFuture<Void> openChild(TransactionImpl child, String name, boolean async) {
+        return serial.run(async, CancelScope.NONE, c -> c.savepoint(name), () -> {
+            checkUsable();
+            openChild = child;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                openChild = null;
+            }
+        });
     }
 
     @Override
     public <R> R atomic(Function<? super Transaction, ? extends R> work) {
-        checkActive();
+        checkUsable();
         Objects.requireNonNull(work, "work");
         String name = Conn.newSavepointName();
-        Futures.await(run(false, CancelScope.NONE, c -> c.execute(c.dialect().savepoint(name))));
         TransactionImpl child = new TransactionImpl(quarry, serial);
+        Futures.await(openChild(child, name, false));
         R result;
         try {
-            result = work.apply(child);
-            Futures.await(serial.drained());
-        } catch (Throwable t) {
-            Futures.await(serial.drained());
-            child.end();
             try {
-                Futures.await(serial.run(false, CancelScope.NONE, c -> c.execute(c.dialect().rollbackToSavepoint(name))
-                        .thenCompose(v -> c.execute(c.dialect().releaseSavepoint(name)))));
-            } catch (RuntimeException rollbackFailure) {
-                t.addSuppressed(rollbackFailure);
+                result = work.apply(child);
+                Futures.await(serial.drained());
+            } catch (Throwable t) {
+                Futures.await(serial.drained());
+                child.end();
+                try {
+                    Futures.await(serial.run(false, CancelScope.NONE, c -> c.abandonSavepoint(name)));
+                } catch (RuntimeException rollbackFailure) {
+                    t.addSuppressed(rollbackFailure);
+                }
+                throw Sneaky.rethrow(t);
             }
-            throw Sneaky.rethrow(t);
+            child.end();
+            Futures.await(serial.run(false, CancelScope.NONE, c -> c.endSavepoint(name)));
+        } finally {
+            openChild = null;
         }
-        child.end();
-        Futures.await(serial.run(false, CancelScope.NONE, c -> c.execute(c.dialect().releaseSavepoint(name))));
         adopt(child);
         return result;
     }
 
     @Override
     public <R> CompletableFuture<R> aatomic(Function<? super Transaction, ? extends CompletionStage<R>> work) {
-        checkActive();
+        checkUsable();
         Objects.requireNonNull(work, "work");
         String name = Conn.newSavepointName();
-        return CancelScope.start(scope -> run(true, CancelScope.NONE, c -> c.execute(c.dialect().savepoint(name)))
-                .thenCompose(v -> {
-                    TransactionImpl child = new TransactionImpl(quarry, serial);
-                    CompletableFuture<R> stage = Futures.guard(() -> work.apply(child).toCompletableFuture());
-                    scope.track(stage);
-                    scope.onCancel(serial::cancelCurrent);
-                    return stage.handle((r, e) -> serial.drained().thenCompose(x -> {
-                        child.end();
-                        if (e == null && !scope.isCancelled()) {
-                            return serial.run(true, CancelScope.NONE, c -> c.execute(c.dialect().releaseSavepoint(name)))
-                                    .thenApply(y -> {
-                                        adopt(child);
-                                        return r;
-                                    });
-                        }
-                        Throwable failure = e != null ? Futures.unwrap(e) : new java.util.concurrent.CancellationException();
-                        return serial.run(true, CancelScope.NONE, c -> c.execute(c.dialect().rollbackToSavepoint(name))
-                                        .thenCompose(y -> c.execute(c.dialect().releaseSavepoint(name))))
-                                .handle((y, e2) -> CompletableFuture.<R>failedFuture(failure)).thenCompose(f -> f);
-                    })).thenCompose(f -> f);
-                }));
+        TransactionImpl child = new TransactionImpl(quarry, serial);
+        CompletableFuture<Void> opened = openChild(child, name, true);
+        return CancelScope.start(scope -> {
+            scope.onCancel(serial::cancelCurrent);
+            return opened.thenCompose(v -> {
+                if (scope.isCancelled()) {   // cancelled while the savepoint was set: the work never starts
+                    child.end();
+                    return Conn.<R>failWith(serial.run(true, CancelScope.NONE, c -> c.abandonSavepoint(name)),
+                            new CancellationException("The nested atomic block was cancelled before its work started."));
+                }
+                CompletableFuture<R> stage = Futures.guard(() -> work.apply(child).toCompletableFuture());
+                scope.track(stage);
+                return stage.handle((r, e) -> serial.drained().thenCompose(x -> {
+                    child.end();
+                    if (e == null && !scope.isCancelled()) {
+                        return serial.run(true, CancelScope.NONE, c -> c.endSavepoint(name)).thenApply(y -> {
+                            adopt(child);
+                            return r;
+                        });
+                    }
+                    Throwable failure = e != null ? Futures.unwrap(e) : new CancellationException();
+                    return Conn.<R>failWith(serial.run(true, CancelScope.NONE, c -> c.abandonSavepoint(name)), failure);
+                })).thenCompose(f -> f);
+            }).whenComplete((r, e) -> openChild = null);   // before the user's future completes
+        });
     }
 
     private synchronized void adopt(TransactionImpl child) {
@@ -171,7 +203,7 @@ final class TransactionImpl implements Transaction, Session {
     public Savepoint savepoint() {
         checkActive();
         String name = Conn.newSavepointName();
-        Futures.await(run(false, CancelScope.NONE, c -> c.execute(c.dialect().savepoint(name))));
+        Futures.await(run(false, CancelScope.NONE, c -> c.savepoint(name)));
         return new SavepointImpl(name);
     }
 
@@ -189,7 +221,7 @@ final class TransactionImpl implements Transaction, Session {
     public CompletableFuture<Savepoint> asavepoint() {
         checkActive();
         String name = Conn.newSavepointName();
-        return CancelScope.start(scope -> run(true, scope, c -> c.execute(c.dialect().savepoint(name)))
+        return CancelScope.start(scope -> run(true, scope, c -> c.savepoint(name))
                 .thenApply(v -> new SavepointImpl(name)));
     }
 
@@ -205,12 +237,12 @@ final class TransactionImpl implements Transaction, Session {
 
     private CompletableFuture<Void> arollbackTo(Savepoint savepoint, boolean async) {
         String name = checkedName(savepoint);
-        return run(async, CancelScope.NONE, c -> c.execute(c.dialect().rollbackToSavepoint(name)));
+        return run(async, CancelScope.NONE, c -> c.rollbackToSavepoint(name));
     }
 
     private CompletableFuture<Void> arelease(Savepoint savepoint, boolean async) {
         String name = checkedName(savepoint);
-        return run(async, CancelScope.NONE, c -> c.execute(c.dialect().releaseSavepoint(name)));
+        return run(async, CancelScope.NONE, c -> c.releaseSavepoint(name));
     }
 
     private String checkedName(Savepoint savepoint) {

@@ -100,4 +100,12 @@ public interface Dialect {
 
     /** Whether an SQLState reports a cancelled or timed-out statement. */
     boolean isCancellation(String sqlState);
+
+    /**
+     * Refuses, with an {@link IllegalArgumentException} naming the problem, a parameter value the database would
+     * reject (PostgreSQL: a string with a NUL character), so that it fails before reaching the server (where,
+     * inside a transaction, it would abort the transaction). Called for every parameter; by default accepts all.
+     */
+    default void checkParameter(Object value) {
+    }
 }

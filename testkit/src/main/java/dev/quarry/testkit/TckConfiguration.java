@@ -51,6 +51,19 @@ public interface TckConfiguration {
         return true;
     }
 
+    /**
+     * Opens a {@link Quarry} on the test database with more settings ({@code timeZone}, {@code statementTimeout}),
+     * for the tests of those settings. By default the builder of {@link #connect(String, String, String, int)}
+     * plus {@code settings}; a provider that overrides that method overrides this one alike.
+     */
+    default Quarry connect(String url, String user, String password, int poolSize,
+                           java.util.function.Consumer<dev.quarry.QuarryBuilder> settings) {
+        dev.quarry.QuarryBuilder builder = Quarry.builder().url(url).user(user).password(password).provider(providerName())
+                .poolSize(poolSize);
+        settings.accept(builder);
+        return builder.build();
+    }
+
     /** What the TCK may rely on; by default what {@code db} reports. */
     default Features features(Quarry db) {
         return db.features();

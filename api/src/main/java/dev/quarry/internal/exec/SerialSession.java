@@ -39,6 +39,16 @@ public final class SerialSession implements Session {
 
     @Override
     public <R> CompletableFuture<R> run(boolean async, CancelScope scope, Function<Conn, CompletableFuture<R>> work) {
+        return run(async, scope, work, null);
+    }
+
+    /**
+     * Runs {@code work} after the operations issued before it. {@code admit} (if not {@code null}) runs first,
+     * atomically with taking the work's turn: when it throws, nothing is issued. A transaction level uses it to
+     * refuse work while a nested block is open, with no window in which work could slip into the nested block.
+     */
+    public <R> CompletableFuture<R> run(boolean async, CancelScope scope, Function<Conn, CompletableFuture<R>> work,
+                                        Runnable admit) {
         String ended = endedMessage;
         if (ended != null) {
             throw new TransactionException(ended);
@@ -46,6 +56,9 @@ public final class SerialSession implements Session {
         CompletableFuture<Void> turnDone = new CompletableFuture<>();
         CompletableFuture<?> previous;
         synchronized (this) {
+            if (admit != null) {
+                admit.run();
+            }
             previous = tail;
             tail = turnDone;
         }
@@ -104,9 +117,12 @@ public final class SerialSession implements Session {
         return tx.open;
     }
 
-    /** Whether this session owns its connection (a cursor's own transaction to finish). */
-    public boolean ownsConnection() {
-        return ownsConnection;
+    /**
+     * Whether this is a cursor's own connection and transaction, which the cursor finishes (commits and gives
+     * back); never a user's transaction, which a cursor inside it must leave alone.
+     */
+    public boolean isCursorsOwn() {
+        return ownsConnection && !userTransaction;
     }
 
     @Override

@@ -74,6 +74,15 @@ public final class ReadTypes {
         return isIntegral(t) || t == Double.class || t == Float.class || t == BigDecimal.class;
     }
 
+    /**
+     * Whether values of {@code t} can be summed, averaged or used in arithmetic: numbers, durations, date-times,
+     * and an unknown type (a bound value, a transform), which the database judges. Text and booleans cannot.
+     */
+    static boolean isArithmetic(Class<?> t) {
+        return t != String.class && t != Boolean.class && t != Character.class && !t.isEnum()
+                && t != java.util.UUID.class && t != byte[].class;
+    }
+
     /** Converts a value read as {@code readType} for {@code field}, when one receives it. */
     public static Object forField(FieldMeta field, Object value) {
         if (value == null || field == null) {

@@ -218,6 +218,13 @@ public final class Resolver {
                     }
                     throw new ValueException("Cannot use None as a query value for the '" + lookup + "' lookup of '" + path + "'.");
                 }
+                if (value instanceof Collection<?> || value instanceof Map<?, ?> || value.getClass().isArray()) {
+                    if (Lookups.PATTERN_LOOKUPS.contains(lookup) || "regex".equals(lookup) || "iregex".equals(lookup)
+                            || "iexact".equals(lookup)) {
+                        throw new ValueException("The '" + lookup + "' lookup of '" + path + "' takes a single value, "
+                                + "got " + value.getClass().getSimpleName() + ".");
+                    }
+                }
                 if (Lookups.PATTERN_LOOKUPS.contains(lookup)) {
                     if (value instanceof Expression) {
                         throw new IllegalArgumentException("The '" + lookup + "' lookup takes a string, not an expression.");
@@ -272,10 +279,30 @@ public final class Resolver {
             if (f.isValue()) {
                 return new Operand.Param(f.value());
             }
-            return new Operand.Arith(f.operator(), expression(f.left()), expression(f.right()));
+            Operand left = expression(f.left());
+            Operand right = expression(f.right());
+            Class<?> leftType = ReadTypes.of(left);
+            Class<?> rightType = ReadTypes.of(right);
+            if (!ReadTypes.isArithmetic(leftType) || !ReadTypes.isArithmetic(rightType)) {
+                throw new FieldException("Cannot infer type of '" + f.operator() + "' expression involving these types: "
+                        + leftType.getSimpleName() + ", " + rightType.getSimpleName() + ". Arithmetic takes numbers, "
+                        + "durations and dates.");
+            }
+            return new Operand.Arith(f.operator(), left, right);
         }
         if (e instanceof Aggregate a) {
             Operand arg = a.argument() == null ? null : expression(a.argument());
+            if (arg != null && (a.function() == Aggregate.Function.SUM || a.function() == Aggregate.Function.AVG)
+                    && !ReadTypes.isArithmetic(ReadTypes.of(arg))) {
+                throw new FieldException("Cannot " + a.function().name() + " " + ReadTypes.of(arg).getSimpleName()
+                        + " values: SUM and AVG take a numeric, duration or date field.");
+            }
+            if (arg != null && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)
+                    && ReadTypes.of(arg) == Boolean.class) {
+                throw new FieldException("Cannot " + a.function().name() + " Boolean values (PostgreSQL has no "
+                        + a.function().name().toLowerCase(java.util.Locale.ROOT) + "(boolean)); count the true ones "
+                        + "with Aggregate.count(field).filter(Q.of(field, true)).");
+            }
             Node filter = a.condition() == null ? null : resolve(a.condition());
             return new Operand.Agg(a.function(), arg, a.isDistinct(), filter);
         }

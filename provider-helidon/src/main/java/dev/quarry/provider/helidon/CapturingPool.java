@@ -4,7 +4,14 @@ import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.CloseableJdbcConnectionPool;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
+import org.postgresql.PGConnection;
+
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The connection pool under Quarry's Helidon client: it hands out the connections of another pool (HikariCP,
@@ -20,21 +27,55 @@ final class CapturingPool implements CloseableJdbcConnectionPool {
 
     private final JdbcConnectionPool delegate;
     private final boolean owned;
+    private final String sessionSetup;
+    /** The physical connections {@link #sessionSetup} ran on (weakly: the pool may discard them). */
+    private final Map<Object, Boolean> setUp = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
-     * @param delegate where connections come from
-     * @param owned    whether closing this pool closes {@code delegate} (not when it belongs to the user)
+     * @param delegate     where connections come from
+     * @param owned        whether closing this pool closes {@code delegate} (not when it belongs to the user)
+     * @param sessionSetup SQL to run once on each physical connection before its first use (the session time
+     *                     zone and statement timeout, for a pool whose own init Quarry does not control), or
+     *                     {@code null}
      */
-    CapturingPool(JdbcConnectionPool delegate, boolean owned) {
+    CapturingPool(JdbcConnectionPool delegate, boolean owned, String sessionSetup) {
         this.delegate = delegate;
         this.owned = owned;
+        this.sessionSetup = sessionSetup;
     }
 
     @Override
     public Connection connection() {
         Connection connection = delegate.connection();
+        if (sessionSetup != null) {
+            setUp(connection);
+        }
         HelidonConnection owner = OWNER.get();
         return owner == null ? connection : owner.track(connection);
+    }
+
+    /** Runs {@link #sessionSetup} on the physical connection under {@code connection}, the first time only. */
+    private void setUp(Connection connection) {
+        try {
+            Object physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
+            if (setUp.containsKey(physical)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sessionSetup);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            setUp.put(physical, Boolean.TRUE);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // failing already
+            }
+            throw new DbClientException("Cannot set the session time zone and statement timeout (" + sessionSetup + ")", e);
+        }
     }
 
     @Override

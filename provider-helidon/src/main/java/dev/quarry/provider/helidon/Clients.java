@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.quarry.spi.ConnectionConfig;
+import dev.quarry.spi.postgresql.PostgresSession;
 import io.helidon.common.HelidonServiceLoader;
 import io.helidon.common.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -70,6 +71,14 @@ final class Clients {
         return new Built(JdbcClientBuilder.create().connectionPool(pool).build(), pool, config.poolSize());
     }
 
+    /**
+     * The session time zone and statement timeout for a PostgreSQL pool, set once on each new physical
+     * connection, or {@code null} for another database.
+     */
+    static String sessionSetup(ConnectionConfig config, String dbType) {
+        return dbType != null && dbType.startsWith("jdbc:postgresql") ? PostgresSession.setupSql(config) : null;
+    }
+
     /** A HikariCP pool of {@code poolSize} on the URL, with the {@code hikari.*} and driver properties. */
     private static CapturingPool urlPool(ConnectionConfig config) {
         HikariConfig hikari = new HikariConfig(hikariProperties(config.properties()));
@@ -86,13 +95,18 @@ final class Clients {
             hikari.setMinimumIdle(config.poolSize());
         }
         hikari.setConnectionTimeout(Math.max(250L, config.connectTimeout().toMillis())); // HikariCP's minimum
+        String setup = sessionSetup(config, dbType(config.url()));
+        if (setup != null) {
+            String users = hikari.getConnectionInitSql();
+            hikari.setConnectionInitSql(users == null || users.isBlank() ? setup : setup + "; " + users);
+        }
         config.properties().forEach((key, value) -> {
             if (!key.startsWith(HIKARI_PREFIX)) {
                 hikari.addDataSourceProperty(key, value);
             }
         });
         try {
-            return new CapturingPool(new HikariConnections(new HikariDataSource(hikari), dbType(config.url())), true);
+            return new CapturingPool(new HikariConnections(new HikariDataSource(hikari), dbType(config.url())), true, null);
         } catch (HikariPool.PoolInitializationException e) {
             throw Errors.translate("Cannot connect to " + Errors.redact(config.url()) + ": ", e);
         }
@@ -122,7 +136,7 @@ final class Clients {
             } catch (RuntimeException e) {
                 throw Errors.translate("Cannot connect with the Helidon config '" + connection.key() + "': ", e);
             }
-            pool = new CapturingPool(helidonPool, true);
+            pool = new CapturingPool(helidonPool, true, sessionSetup(config, helidonPool.dbType()));
             poolSize = connection.get("maximumPoolSize").asInt().orElse(HIKARI_DEFAULT_POOL_SIZE);
         } else {
             pool = urlPool(config);
@@ -154,7 +168,7 @@ final class Clients {
             throw new IllegalArgumentException("Quarry's helidon provider runs on Helidon's JDBC client; the DbClient "
                     + "handed in is of type '" + dbType + "'.");
         }
-        CapturingPool pool = new CapturingPool(new BorrowedConnections(user), false);
+        CapturingPool pool = new CapturingPool(new BorrowedConnections(user), false, sessionSetup(config, dbType));
         JdbcClientBuilder builder = JdbcClientBuilder.create().connectionPool(pool);
         if (user instanceof DbClientBase base) {
             base.context().clientServices().forEach(builder::addService);

@@ -8,6 +8,7 @@ import dev.quarry.spi.Connection;
 import dev.quarry.spi.ConnectionConfig;
 import dev.quarry.spi.Database;
 import dev.quarry.spi.DriverException;
+import dev.quarry.spi.postgresql.PostgresSession;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class JdbcDatabase implements Database {
         }
         // HikariCP refuses less than 250 ms.
         hikari.setConnectionTimeout(Math.max(250L, config.connectTimeout().toMillis()));
+        if (config.url().startsWith("jdbc:postgresql:")) {
+            hikari.setConnectionInitSql(sessionSetup(config, hikari.getConnectionInitSql()));
+        }
         config.properties().forEach((key, value) -> {
             if (!key.startsWith(HIKARI_PREFIX)) {
                 hikari.addDataSourceProperty(key, value);
@@ -62,6 +66,15 @@ final class JdbcDatabase implements Database {
             throw Errors.translate("Cannot connect to " + Errors.redact(config.url()) + ": ", e);
         }
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("quarry-jdbc-", 0).factory());
+    }
+
+    /**
+     * The session time zone and statement timeout, set once on each new physical connection (never per
+     * statement), before a {@code hikari.connectionInitSql} of the user's.
+     */
+    static String sessionSetup(ConnectionConfig config, String users) {
+        String ours = PostgresSession.setupSql(config);
+        return users == null || users.isBlank() ? ours : ours + "; " + users;
     }
 
     private static Properties hikariProperties(Map<String, String> properties) {

@@ -259,4 +259,21 @@ public class PostgresDialect implements Dialect {
     public boolean isCancellation(String sqlState) {
         return "57014".equals(sqlState);
     }
+
+    /** PostgreSQL's text types cannot hold NUL (Django's, and psycopg's, ValueError). */
+    @Override
+    public void checkParameter(Object value) {
+        switch (value) {
+            case String s when s.indexOf('\0') >= 0 -> throw new IllegalArgumentException(
+                    "A string literal cannot contain NUL (0x00) characters.");
+            case Object[] array -> {
+                for (Object element : array) {
+                    checkParameter(element);
+                }
+            }
+            case java.util.Collection<?> collection -> collection.forEach(this::checkParameter);
+            case null, default -> {
+            }
+        }
+    }
 }
