@@ -98,8 +98,35 @@ class CursorPublisherRulesTest extends TckBase {
             int round = i;
             assertTrue(log.records().stream().filter(r -> r.getThrown() == s.thrown).count() == 1,
                     () -> "the exception of round " + round + " was logged once: " + log.records());
+            assertEquals(0L, sessionsLeftInATransaction(), "the cursor's transaction ended (round " + round + ")");
         }
+    }
 
+    /**
+     * How many connections of this test JVM are still idle in a transaction holding a lock on one of its tables,
+     * polled until none is or 10 s have passed. Cancelling a Flow subscription is fire-and-forget (rule 3.5), so
+     * the cursor's CLOSE and COMMIT may still be on their way when the next statement has returned; only a
+     * transaction that never ends is a leak. Sessions of other JVMs (the test database is shared, each JVM with
+     * a schema of its own) are not counted: they hold no lock on this schema's tables.
+     */
+    private long sessionsLeftInATransaction() throws Exception {
+        String query = "SELECT count(DISTINCT a.pid) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+                + "JOIN pg_class c ON c.oid = l.relation WHERE c.relnamespace = current_schema()::regnamespace "
+                + "AND a.state LIKE 'idle in transaction%' AND a.pid <> pg_backend_pid()";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (java.sql.Connection c = database.jdbc(); java.sql.Statement statement = c.createStatement()) {
+            while (true) {
+                long left;
+                try (var rows = statement.executeQuery(query)) {
+                    rows.next();
+                    left = rows.getLong(1);
+                }
+                if (left == 0 || System.nanoTime() > deadline) {
+                    return left;
+                }
+                Thread.sleep(5);
+            }
+        }
     }
 
     @Test
