@@ -61,24 +61,13 @@ public interface TckConfiguration {
 
     /**
      * Opens a {@link Quarry} on the test database with more settings ({@code timeZone}, {@code statementTimeout}),
-     * for the tests of those settings. By default the builder of {@link #connect(String, String, String, int)}
-     * plus {@code settings}; a provider that overrides that method overrides this one alike.
+     * for the tests of those settings. By default {@link #builder} plus {@code settings}.
      */
     default Quarry connect(String url, String user, String password, int poolSize,
                            java.util.function.Consumer<dev.quarry.QuarryBuilder> settings) {
-        dev.quarry.QuarryBuilder builder = Quarry.builder().url(url).user(user).password(password).provider(providerName())
-                .poolSize(poolSize);
+        dev.quarry.QuarryBuilder builder = builder(url, user, password, poolSize);
         settings.accept(builder);
         return builder.build();
-    }
-
-    /**
-     * Whether the transport reads an {@code xml} column in the results of a statement with parameters (default
-     * {@code true}). The Vert.x pg client reads xml only in text results, which it gets for statements without
-     * parameters; the TCK then explains {@code explain("xml")} on a QuerySet without a filter.
-     */
-    default boolean readsXmlWithParameters() {
-        return true;
     }
 
     /** What the TCK may rely on; by default what {@code db} reports. */

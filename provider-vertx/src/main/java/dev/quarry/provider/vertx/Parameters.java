@@ -57,13 +57,29 @@ final class Parameters {
             case BigDecimal d -> Numeric.create(d);
             case BigInteger b -> Numeric.create(new BigDecimal(b));
             case Instant instant -> offsetDateTime(instant);
-            case Duration d -> Interval.of(d);
+            case Duration d -> interval(d);
+            case dev.quarry.spi.JsonText j -> json(j.text());
             case Byte b -> (short) b;
             case Character c -> c.toString();
             // The api converts enums itself; this only keeps a stray one from becoming an opaque object.
             case Enum<?> e -> e.name();
             default -> value;
         };
+    }
+
+    /** JSON text as the value Vert.x encodes to {@code jsonb}: JSON {@code null} is {@link Tuple#JSON_NULL}. */
+    private static Object json(String text) {
+        Object decoded = io.vertx.core.json.Json.decodeValue(text);
+        return decoded == null ? Tuple.JSON_NULL : decoded;
+    }
+
+    /** A duration as an interval of days, hours, minutes, seconds and microseconds (exactly, no month guessing). */
+    static Interval interval(Duration d) {
+        long micros = Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1_000);
+        long days = micros / 86_400_000_000L;
+        long rest = micros % 86_400_000_000L;
+        return new Interval(0, 0, (int) days, (int) (rest / 3_600_000_000L), (int) (rest / 60_000_000L % 60),
+                (int) (rest / 1_000_000L % 60), (int) (rest % 1_000_000L));
     }
 
     /** In UTC; {@link Instant#MAX} and {@link Instant#MIN} (out of OffsetDateTime's range) become +-infinity. */

@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.data.Interval;
+import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.desc.ColumnDescriptor;
 import io.vertx.sqlclient.data.Numeric;
@@ -223,8 +224,12 @@ final class VertxRow implements Row {
                 default -> null;
             };
         }
-        if (type == Duration.class && value instanceof Interval i && i.getYears() == 0 && i.getMonths() == 0) {
-            return i.toDuration();
+        if (type == Duration.class && value instanceof Interval i) {
+            return dev.quarry.spi.Intervals.duration(i.getYears() * 12L + i.getMonths(), i.getDays(),
+                    ((i.getHours() * 60L + i.getMinutes()) * 60L + i.getSeconds()) * 1_000_000L + i.getMicroseconds());
+        }
+        if (type == dev.quarry.spi.JsonText.class) {
+            return new dev.quarry.spi.JsonText(value == Tuple.JSON_NULL ? "null" : io.vertx.core.json.Json.encode(value));
         }
         return null;
     }
