@@ -78,7 +78,7 @@ public final class Compiler {
             if (i > 0) {
                 w.append(", ");
             }
-            w.operand(s.operand());
+            w.typedOperand(s.operand());
             if (!(s.operand() instanceof Operand.Col)) {
                 w.append(" AS ").quote(s.key());
             }

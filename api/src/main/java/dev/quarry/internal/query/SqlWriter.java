@@ -95,6 +95,36 @@ final class SqlWriter {
         return this;
     }
 
+    /**
+     * Writes an operand where the database cannot infer the type of a bare bound value from its surroundings (a
+     * SELECT column, a CASE result, a function argument): a number or a boolean there is written
+     * {@code CAST(? AS type)}, so that every driver binds it as what it is (a driver that types parameters as
+     * PostgreSQL infers them would otherwise see {@code text}); anything else as {@link #operand}.
+     */
+    SqlWriter typedOperand(Operand operand) {
+        Operand bare = operand;
+        while (bare instanceof Operand.Ref r) {
+            bare = r.target();
+        }
+        if (bare instanceof Operand.Param p && p.value() != null && INFERRED_AS_TEXT.contains(p.value().getClass())) {
+            sql.append(dialect.cast("?", p.value().getClass()));
+            params.add(p.value());
+            return this;
+        }
+        return operand(operand);
+    }
+
+    private static final java.util.Set<Class<?>> INFERRED_AS_TEXT = java.util.Set.of(Integer.class, Long.class,
+            Short.class, Double.class, Float.class, Boolean.class, java.math.BigDecimal.class, String.class);
+
+    /** {@link #typedOperand} rendered on its own, its parameters added here. */
+    private String renderTyped(Operand operand) {
+        SqlWriter sub = piece();
+        sub.typedOperand(operand);
+        params.addAll(sub.params);
+        return sub.sql.toString();
+    }
+
     /** Writes an operand. */
     SqlWriter operand(Operand operand) {
         switch (operand) {
@@ -149,7 +179,7 @@ final class SqlWriter {
                 sql.append(')');
             }
             case Operand.Call c -> call(c);
-            case Operand.Cast c -> sql.append(dialect.cast(render(c.inner()), c.type()));
+            case Operand.Cast c -> sql.append(dialect.cast(renderTyped(c.inner()), c.type()));
             case Operand.Trunc t -> sql.append(dialect.trunc(t.kind(), render(t.inner()), t.source(), t.type()));
             case Operand.CaseWhen c -> {
                 sql.append("CASE");
@@ -157,11 +187,11 @@ final class SqlWriter {
                     sql.append(" WHEN ");
                     node(c.conditions().get(i), false);
                     sql.append(" THEN ");
-                    operand(c.results().get(i));
+                    typedOperand(c.results().get(i));
                 }
                 if (c.otherwise() != null) {
                     sql.append(" ELSE ");
-                    operand(c.otherwise());
+                    typedOperand(c.otherwise());
                 }
                 sql.append(" END");
             }
@@ -192,7 +222,7 @@ final class SqlWriter {
         }
         List<String> args = new ArrayList<>(c.args().size());
         for (Operand a : c.args()) {
-            args.add(render(a));
+            args.add(renderTyped(a));
         }
         sql.append(c.template() != null ? c.template().formatted(args.toArray()) : dialect.function(c.function(), args));
     }
@@ -325,11 +355,11 @@ final class SqlWriter {
         }
         switch (leaf.lookup()) {
             case "isnull" -> {
-                operand(leaf.lhs());
+                typedOperand(leaf.lhs());
                 sql.append((Boolean) leaf.rhs() ? " IS NULL" : " IS NOT NULL");
             }
             case "in" -> {
-                operand(leaf.lhs());
+                typedOperand(leaf.lhs());
                 sql.append(" IN (");
                 List<?> values = (List<?>) leaf.rhs();
                 for (int i = 0; i < values.size(); i++) {
@@ -342,7 +372,7 @@ final class SqlWriter {
             }
             case "range" -> {
                 List<?> bounds = (List<?>) leaf.rhs();
-                operand(leaf.lhs());
+                typedOperand(leaf.lhs());
                 sql.append(" BETWEEN ");
                 operand((Operand) bounds.get(0));
                 sql.append(" AND ");
@@ -354,7 +384,7 @@ final class SqlWriter {
                     throw new UnsupportedOperationException("The " + dialect.name() + " dialect has no '"
                             + leaf.lookup() + "' lookup.");
                 }
-                String lhs = render(leaf.lhs());
+                String lhs = renderTyped(leaf.lhs());
                 String rhs = render((Operand) leaf.rhs());
                 sql.append(template.formatted(lhs, rhs));
             }
