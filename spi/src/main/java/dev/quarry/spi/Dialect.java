@@ -1,5 +1,6 @@
 package dev.quarry.spi;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -68,6 +69,14 @@ public interface Dialect {
      * (the date of a timestamp). {@code null} when unknown.
      */
     String extract(String part, String expression);
+
+    /**
+     * The name of {@code zone} as a bound value of {@code AT TIME ZONE} (the session-zone transforms of
+     * {@code timestamptz} columns); by default its id.
+     */
+    default String timeZoneName(ZoneId zone) {
+        return zone.getId();
+    }
 
     /**
      * A call of the function {@code name} (upper case, Django's {@code Func.function}) over the SQL of its arguments,

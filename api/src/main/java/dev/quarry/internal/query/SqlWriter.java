@@ -85,6 +85,11 @@ final class SqlWriter {
     }
 
     SqlWriter param(Object value) {
+        if (value instanceof java.time.ZoneId zone) {   // a zone is bound by the dialect's name for it
+            sql.append('?');
+            params.add(dialect.timeZoneName(zone));
+            return this;
+        }
         if (value instanceof Object[] array) {
             sql.append(dialect.arrayPlaceholder(array.getClass()));
             params.add(value);

@@ -68,27 +68,9 @@ final class TypedLookups {
         if (!field.codec().isInstant()) {
             return lhs;
         }
-        String zone = zoneName(owner.models().types().timeZone());
-        return new Operand.Func("at_time_zone", List.of(lhs, new Operand.Param(zone)),
+        // bound as the zone itself: the dialect names it when the statement is written (SqlWriter.param)
+        return new Operand.Func("at_time_zone", List.of(lhs, new Operand.Param(owner.models().types().timeZone())),
                 Codec.of(field.name(), java.time.LocalDateTime.class, true));
-    }
-
-    /**
-     * The zone as {@code AT TIME ZONE} reads it: a region by its id; a fixed offset in POSIX form, whose sign is the
-     * opposite of ISO's ({@code +05:30} east of Greenwich is POSIX {@code -05:30}), since a bare {@code '+05:30'}
-     * would silently mean five and a half hours WEST.
-     */
-    static String zoneName(java.time.ZoneId zone) {
-        if (!(zone instanceof java.time.ZoneOffset offset)) {
-            return zone.getId();
-        }
-        int seconds = offset.getTotalSeconds();
-        if (seconds == 0) {
-            return "UTC";
-        }
-        int abs = Math.abs(seconds);
-        return String.format(java.util.Locale.ROOT, "%s%02d:%02d:%02d", seconds > 0 ? "-" : "+", abs / 3600,
-                abs / 60 % 60, abs % 60);
     }
 
     // ---- JSON ----

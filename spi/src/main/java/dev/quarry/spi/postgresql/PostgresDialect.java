@@ -324,6 +324,12 @@ public class PostgresDialect implements Dialect {
         return "CLOSE " + quote(name);
     }
 
+    /** PostgreSQL's own {@code TimeZone} spelling: a fixed offset in POSIX form, whose sign is ISO's inverted. */
+    @Override
+    public String timeZoneName(java.time.ZoneId zone) {
+        return PostgresSession.timeZoneSetting(zone);
+    }
+
     @Override
     public String statementTimeout(long millis) {
         return "SET LOCAL statement_timeout = " + millis;
