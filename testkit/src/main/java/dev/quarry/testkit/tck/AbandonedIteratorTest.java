@@ -1,11 +1,7 @@
 package dev.quarry.testkit.tck;
 
 import dev.quarry.Manager;
-import dev.quarry.testkit.LogCapture;
-import dev.quarry.testkit.TckBase;
 import dev.quarry.testkit.models.SimpleModel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -23,32 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * half-read (a {@code findFirst()} outside try-with-resources) is reclaimed once unreachable, with a warning naming
  * where it was opened, so that abandoned streams never exhaust the pool.
  */
-class AbandonedIteratorTest extends TckBase {
-
-    private LogCapture log;
-
-    @Override
-    protected List<Class<?>> models() {
-        return List.of(SimpleModel.class);
-    }
-
-    @Override
-    protected int poolSize() {
-        return 2;
-    }
-
-    @BeforeEach
-    void rowsAndCapture() {
-        log = LogCapture.of("dev.quarry");
-        for (int i = 0; i < 10; i++) {
-            db.objects(SimpleModel.class).create(new SimpleModel(i));
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        log.close();
-    }
+class AbandonedIteratorTest extends CursorTestBase {
 
     @Test
     void aStreamReadToItsEndGivesItsConnectionBackUnclosed() {

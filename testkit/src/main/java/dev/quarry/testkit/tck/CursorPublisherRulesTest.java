@@ -3,14 +3,9 @@ package dev.quarry.testkit.tck;
 import dev.quarry.Manager;
 import dev.quarry.TransactionException;
 import dev.quarry.testkit.RecordingSubscriber;
-import dev.quarry.testkit.LogCapture;
-import dev.quarry.testkit.TckBase;
 import dev.quarry.testkit.models.SimpleModel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -28,32 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * given back, and the exception logged, not lost), §3.9 ({@code request(n <= 0)} signals {@code onError}), §3.16
  * ({@code request} never throws).
  */
-class CursorPublisherRulesTest extends TckBase {
-
-    private LogCapture log;
-
-    @Override
-    protected List<Class<?>> models() {
-        return List.of(SimpleModel.class);
-    }
-
-    @Override
-    protected int poolSize() {
-        return 2;
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        log = LogCapture.of("dev.quarry");
-        for (int i = 0; i < 10; i++) {
-            db.objects(SimpleModel.class).create(new SimpleModel(i));
-        }
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        log.close();
-    }
+class CursorPublisherRulesTest extends CursorTestBase {
 
     /** Requests everything, then throws from its first onNext. */
     private static final class ThrowingSubscriber implements Flow.Subscriber<SimpleModel> {
