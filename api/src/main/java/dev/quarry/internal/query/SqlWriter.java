@@ -124,10 +124,7 @@ final class SqlWriter {
 
     /** {@link #typedOperand} rendered on its own, its parameters added here. */
     private String renderTyped(Operand operand) {
-        SqlWriter sub = piece();
-        sub.typedOperand(operand);
-        params.addAll(sub.params);
-        return sub.sql.toString();
+        return renderPiece(sub -> sub.typedOperand(operand));
     }
 
     /** Writes an operand. */
@@ -269,15 +266,17 @@ final class SqlWriter {
 
     /** Renders into a string, appending the parameters to this writer's (callers splice the text in order). */
     String render(Operand operand) {
-        SqlWriter sub = piece();
-        sub.operand(operand);
-        params.addAll(sub.params);
-        return sub.sql.toString();
+        return renderPiece(sub -> sub.operand(operand));
     }
 
     private String renderCondition(Node node) {
+        return renderPiece(sub -> sub.node(node, false));
+    }
+
+    /** What {@code write} writes into a separate piece, returned as text; its parameters are added here, in order. */
+    private String renderPiece(java.util.function.Consumer<SqlWriter> write) {
         SqlWriter sub = piece();
-        sub.node(node, false);
+        write.accept(sub);
         params.addAll(sub.params);
         return sub.sql.toString();
     }
